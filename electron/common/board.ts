@@ -1,0 +1,111 @@
+// The board: every order the display knows, by `_id`, with its condition history. The reducer is
+// pure and shared: the core applies it to the truth, the renderer to its projection.
+import { z } from 'zod'
+import { ConditionSchema, IdSchema, OrderSchema } from './protocol/schemas'
+
+const timestamp = z.number().int().nonnegative()
+
+export const HistoryEntrySchema = z.object({ condition: ConditionSchema, at: timestamp })
+
+/** One order on the board. `order` is null while only condition changes have arrived for it. */
+export const BoardOrderSchema = z.object({
+  id: IdSchema,
+  order: OrderSchema.nullable(),
+  /** The current condition: the latest observed, which may be newer than `order.condition`. */
+  condition: ConditionSchema,
+  /** Observed condition changes, oldest first; `at` is this machine's clock. */
+  history: z.array(HistoryEntrySchema),
+  /** When this display first heard of the order. */
+  receivedAt: timestamp,
+  /** When this entry last changed. */
+  changedAt: timestamp,
+})
+
+/** A change to the board, as the core receives it. `at` is when it was received. */
+export const BoardChangeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('order:new'), order: OrderSchema, at: timestamp }),
+  z.object({
+    type: z.literal('order:condition'),
+    id: IdSchema,
+    condition: ConditionSchema,
+    at: timestamp,
+  }),
+])
+
+/** A change with its place in the board's sequence. */
+export const BoardEventSchema = z.intersection(
+  BoardChangeSchema,
+  z.object({ seq: z.number().int().positive() }),
+)
+
+export const BoardSnapshotSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  orders: z.array(BoardOrderSchema),
+})
+
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
+export type BoardOrder = z.infer<typeof BoardOrderSchema>
+export type BoardChange = z.infer<typeof BoardChangeSchema>
+export type BoardEvent = z.infer<typeof BoardEventSchema>
+export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>
+
+/** The id of the order a change is about. */
+export const changeId = (change: BoardChange): string =>
+  change.type === 'order:new' ? change.order._id : change.id
+
+/**
+ * Applies one change to one order. Pure: returns `prev` itself when the change changes nothing
+ * (a repeated condition), so callers can tell a real change from a duplicate.
+ */
+export function reduceOrder(prev: BoardOrder | undefined, change: BoardChange): BoardOrder {
+  if (change.type === 'order:new') {
+    const { order, at } = change
+    if (prev === undefined) {
+      const history = [{ condition: order.condition, at }]
+      return {
+        id: order._id,
+        order,
+        condition: order.condition,
+        history,
+        receivedAt: at,
+        changedAt: at,
+      }
+    }
+    // Condition changes that came before their order are newer than the order's own condition.
+    if (prev.order === null) return { ...prev, order, changedAt: at }
+    if (order.condition === prev.condition) return { ...prev, order, changedAt: at }
+    const history = [...prev.history, { condition: order.condition, at }]
+    return { ...prev, order, condition: order.condition, history, changedAt: at }
+  }
+  const { id, condition, at } = change
+  if (prev === undefined) {
+    return {
+      id,
+      order: null,
+      condition,
+      history: [{ condition, at }],
+      receivedAt: at,
+      changedAt: at,
+    }
+  }
+  if (condition === prev.condition) return prev
+  const history = [...prev.history, { condition, at }]
+  return { ...prev, condition, history, changedAt: at }
+}
+
+/**
+ * Applies a change to a board held as a Map, in place: the board is large and changes are
+ * frequent, so the map is shared while each order stays immutable. Returns the changed order,
+ * or null when nothing changed.
+ */
+export function applyChange(
+  orders: Map<string, BoardOrder>,
+  change: BoardChange,
+): BoardOrder | null {
+  const id = changeId(change)
+  const prev = orders.get(id)
+  const next = reduceOrder(prev, change)
+  if (next === prev) return null
+  orders.set(id, next)
+  return next
+}
