@@ -1,0 +1,98 @@
+// Board: the core's one truth about orders. It applies changes with the shared reducer, numbers
+// them, journals them and tells listeners. A journal that cannot be written is reported and the
+// board keeps working in memory: a full disk must not stop orders reaching the screen.
+import { EventEmitter } from 'node:events'
+import {
+  applyChange,
+  type BoardChange,
+  type BoardEvent,
+  type BoardOrder,
+  type BoardSnapshot,
+} from '../common/board'
+import { Journal, type JournalOptions } from './journal'
+import { consoleLogger, type Logger } from './logger'
+
+export interface BoardEvents {
+  event: [BoardEvent]
+}
+
+/** Orders by `_id`, with a sequence number per change. */
+export class Board extends EventEmitter<BoardEvents> {
+  private readonly orders = new Map<string, BoardOrder>()
+  private seq: number
+  /** Why the journal is not being written, or null while it is. */
+  journalError: string | null
+  /** What was wrong with the journal on disk when it was read. */
+  readonly warnings: string[]
+
+  constructor(
+    initial: { orders: BoardOrder[]; seq: number; warnings?: string[] },
+    private journal: Journal | null = null,
+    private readonly log: Logger = consoleLogger,
+    journalError: string | null = null,
+  ) {
+    super()
+    for (const order of initial.orders) this.orders.set(order.id, order)
+    this.seq = initial.seq
+    this.warnings = initial.warnings ?? []
+    this.journalError = journalError
+  }
+
+  /** Rebuilds the board from the journal in `dir`; when the journal cannot be opened, starts empty in memory and says why. */
+  static open(dir: string, options: JournalOptions & { log?: Logger } = {}): Board {
+    const log = options.log ?? consoleLogger
+    try {
+      const { journal, recovered } = Journal.open(dir, options)
+      for (const warning of recovered.warnings) log.warn(warning, { dir })
+      return new Board(recovered, journal, log)
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      log.error('the journal cannot be opened; the board is kept in memory only', { dir, message })
+      return new Board({ orders: [], seq: 0 }, null, log, message)
+    }
+  }
+
+  /** Applies a change; returns the numbered event, or null when it changed nothing. */
+  apply(change: BoardChange): BoardEvent | null {
+    if (applyChange(this.orders, change) === null) return null
+    this.seq += 1
+    const event: BoardEvent = { ...change, seq: this.seq }
+    this.record(event)
+    this.emit('event', event)
+    return event
+  }
+
+  /** Every order and the seq they are current as of. */
+  snapshot(): BoardSnapshot {
+    return { seq: this.seq, orders: [...this.orders.values()] }
+  }
+
+  /** One order by `_id`. */
+  get(id: string): BoardOrder | undefined {
+    return this.orders.get(id)
+  }
+
+  get size(): number {
+    return this.orders.size
+  }
+
+  /** Closes the journal. */
+  close(): void {
+    this.journal?.close()
+    this.journal = null
+  }
+
+  private record(event: BoardEvent): void {
+    if (this.journal === null) return
+    try {
+      this.journal.append(event)
+      this.journalError = null
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      if (this.journalError === null) {
+        this.log.error('cannot write the journal; keeping orders in memory', { message })
+      }
+      this.journalError = message
+    }
+  }
+}

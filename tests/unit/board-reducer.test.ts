@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import { applyChange, reduceOrder, type BoardOrder } from '../../electron/common/board'
+import { parseOrder } from '../../electron/common/protocol/events'
+import type { Order } from '../../electron/common/protocol/schemas'
+import { exampleOrder } from '../fixtures/load'
+
+function order(overrides: Record<string, unknown> = {}): Order {
+  const parsed = parseOrder(exampleOrder(overrides))
+  if (!parsed.ok) throw new Error(parsed.reason)
+  return parsed.value
+}
+
+const ID = '6263bda571a52b2d541ec5f7'
+
+describe('reduceOrder', () => {
+  it('adds a new order with its condition as the first history entry', () => {
+    const next = reduceOrder(undefined, { type: 'order:new', order: order(), at: 100 })
+    expect(next).toMatchObject({ id: ID, condition: 'NEW', receivedAt: 100, changedAt: 100 })
+    expect(next.history).toEqual([{ condition: 'NEW', at: 100 }])
+  })
+
+  it('sets the condition and appends to the history', () => {
+    const added = reduceOrder(undefined, { type: 'order:new', order: order(), at: 100 })
+    const next = reduceOrder(added, {
+      type: 'order:condition',
+      id: ID,
+      condition: 'COLLECTED',
+      at: 200,
+    })
+    expect(next.condition).toBe('COLLECTED')
+    expect(next.history).toEqual([
+      { condition: 'NEW', at: 100 },
+      { condition: 'COLLECTED', at: 200 },
+    ])
+    expect(added.history).toHaveLength(1)
+  })
+
+  it('returns the same object for a repeated condition, so duplicates are visible', () => {
+    const added = reduceOrder(undefined, { type: 'order:new', order: order(), at: 100 })
+    expect(reduceOrder(added, { type: 'order:condition', id: ID, condition: 'NEW', at: 150 })).toBe(
+      added,
+    )
+  })
+
+  it('keeps a condition for an unknown order until its order arrives', () => {
+    const early = reduceOrder(undefined, {
+      type: 'order:condition',
+      id: ID,
+      condition: 'COOKING',
+      at: 50,
+    })
+    expect(early).toMatchObject({ id: ID, order: null, condition: 'COOKING' })
+    const late = reduceOrder(early, { type: 'order:new', order: order(), at: 60 })
+    expect(late.order?._id).toBe(ID)
+    expect(late.condition).toBe('COOKING')
+    expect(late.history).toEqual([{ condition: 'COOKING', at: 50 }])
+    expect(late.receivedAt).toBe(50)
+  })
+
+  it('replaces a repeated order, taking its newer condition', () => {
+    const first = reduceOrder(undefined, { type: 'order:new', order: order(), at: 100 })
+    const again = reduceOrder(first, {
+      type: 'order:new',
+      order: order({ condition: 'COLLECTED', phone: '+7(900)000-00-00' }),
+      at: 300,
+    })
+    expect(again.order?.phone).toBe('+7(900)000-00-00')
+    expect(again.condition).toBe('COLLECTED')
+    expect(again.history.map((h) => h.condition)).toEqual(['NEW', 'COLLECTED'])
+  })
+})
+
+describe('applyChange', () => {
+  it('keeps one entry per _id and reports only real changes', () => {
+    const orders = new Map<string, BoardOrder>()
+    expect(applyChange(orders, { type: 'order:new', order: order(), at: 1 })).not.toBeNull()
+    expect(applyChange(orders, { type: 'order:new', order: order(), at: 2 })).not.toBeNull()
+    expect(orders.size).toBe(1)
+    const other = order({ _id: 'aaaaaaaaaaaaaaaaaaaaaaaa' })
+    applyChange(orders, { type: 'order:new', order: other, at: 3 })
+    expect(orders.size).toBe(2)
+    expect(
+      applyChange(orders, { type: 'order:condition', id: other._id, condition: 'NEW', at: 4 }),
+    ).toBeNull()
+  })
+})
