@@ -6,25 +6,42 @@ import pluginVue from 'eslint-plugin-vue'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
-const nodeBuiltins = ['node:*', ...builtinModules]
 const layer = (name) => [`**/${name}`, `**/${name}/**`]
 
-/** Builds a no-restricted-imports rule from named groups of forbidden modules. */
-function forbid(groups) {
+/**
+ * Builds a no-restricted-imports rule from rules of the form { message, names?, patterns? }:
+ * `names` are exact module names (so `electron` does not catch `../electron/common`), `patterns`
+ * are gitignore-style path patterns.
+ */
+function forbid(rules) {
   return {
     'no-restricted-imports': [
       'error',
       {
-        patterns: groups.map(([message, group]) => ({ group, message })),
+        paths: rules.flatMap(({ message, names = [] }) => names.map((name) => ({ name, message }))),
+        patterns: rules
+          .filter(({ patterns }) => patterns !== undefined)
+          .map(({ message, patterns }) => ({ group: patterns, message })),
       },
     ],
   }
 }
 
-const noElectron = ['it must not import electron (ARCHITECTURE.md: boundaries)', ['electron']]
-const noNode = ['it runs where Node is absent: no node built-ins', nodeBuiltins]
-const noVue = ['common is pure TypeScript: no vue or pinia', ['vue', 'pinia', 'vue-*']]
-const noSocketIo = ['common is pure TypeScript: no socket.io', ['socket.io', 'socket.io-*']]
+const noElectron = { message: 'it must not import electron (ARCHITECTURE.md)', names: ['electron'] }
+const noNode = {
+  message: 'it runs where Node is absent: no node built-ins',
+  names: builtinModules,
+  patterns: ['node:*'],
+}
+const noVue = { message: 'common is pure TypeScript: no vue or pinia', names: ['vue', 'pinia'] }
+const noSocketIo = {
+  message: 'common is pure TypeScript: no socket.io',
+  names: ['socket.io', 'socket.io-client'],
+}
+const notFrom = (message, layers) => ({
+  message,
+  patterns: layers.flatMap((name) => (name === 'renderer' ? ['**/renderer/**'] : layer(name))),
+})
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/'] },
@@ -49,52 +66,53 @@ export default tseslint.config(
       noNode,
       noVue,
       noSocketIo,
-      [
-        'common imports nothing from the runtime layers',
-        [...['core', 'main', 'preload', 'web', 'server'].flatMap(layer), '**/renderer/**'],
-      ],
+      notFrom('common imports nothing from the runtime layers', [
+        'core',
+        'main',
+        'preload',
+        'web',
+        'server',
+        'renderer',
+      ]),
     ]),
   },
   {
     files: ['electron/core/**'],
     rules: forbid([
       noElectron,
-      [
-        'core must not depend on the reference server or the shells',
-        [
-          ...layer('server'),
-          ...layer('main'),
-          ...layer('web'),
-          ...layer('preload'),
-          '**/renderer/**',
-        ],
-      ],
+      notFrom('core must not depend on the reference server or the shells', [
+        'server',
+        'main',
+        'web',
+        'preload',
+        'renderer',
+      ]),
     ]),
   },
   {
     files: ['electron/server/**'],
     rules: forbid([
       noElectron,
-      [
-        'the reference server stands alone: common only',
-        [
-          ...layer('core'),
-          ...layer('main'),
-          ...layer('web'),
-          ...layer('preload'),
-          '**/renderer/**',
-        ],
-      ],
+      notFrom('the reference server stands alone: common only', [
+        'core',
+        'main',
+        'web',
+        'preload',
+        'renderer',
+      ]),
     ]),
   },
   {
     files: ['electron/preload/**'],
     rules: forbid([
       noNode,
-      [
-        'preload imports only electron and common',
-        [...layer('core'), ...layer('main'), ...layer('web'), ...layer('server'), '**/renderer/**'],
-      ],
+      notFrom('preload imports only electron and common', [
+        'core',
+        'main',
+        'web',
+        'server',
+        'renderer',
+      ]),
     ]),
   },
   {
@@ -103,16 +121,13 @@ export default tseslint.config(
     rules: forbid([
       noElectron,
       noNode,
-      [
-        'the renderer reaches the core only through window.kds (api.ts)',
-        [
-          '**/electron/core/**',
-          '**/electron/main/**',
-          '**/electron/server/**',
-          '**/electron/web/**',
-          '**/electron/preload/**',
-        ],
-      ],
+      notFrom('the renderer reaches the core only through window.kds (api.ts)', [
+        'core',
+        'main',
+        'server',
+        'web',
+        'preload',
+      ]),
     ]),
   },
   prettier,
