@@ -17,7 +17,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
 import { consoleLogger, type Logger } from './logger'
 
 export type ConnectionState =
-  'connecting' | 'authorizing' | 'connected' | 'unauthorized' | 'offline' | 'stopped'
+  'connecting' | 'authorizing' | 'connected' | 'unauthorized' | 'offline'
 
 /** Where the connection stands, for the status bar and /health. */
 export interface FeedStatus {
@@ -77,6 +77,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
   private readonly connectTimeoutMs: number
   private socket: UntrustedSocket | null = null
   private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private running = false
   private current: FeedStatus
   private readonly counters: FeedStats = { received: 0, invalid: 0, lastEventAt: null }
 
@@ -89,7 +90,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
     this.random = options.random ?? Math.random
     this.backoff = options.backoff ?? DEFAULT_BACKOFF
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000
-    this.current = this.makeStatus('stopped', { attempt: 0 })
+    this.current = this.makeStatus('connecting', { attempt: 0 })
   }
 
   /** The connection state now. */
@@ -104,22 +105,23 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
 
   /** Connects, unless already running. */
   start(): void {
-    if (this.current.state === 'stopped') this.connect()
+    if (this.running) return
+    this.running = true
+    this.connect()
   }
 
-  /** Disconnects and stays disconnected. */
+  /** Disconnects and stays disconnected, without further status events. */
   stop(): void {
+    this.running = false
     this.closeSocket()
-    this.setStatus('stopped', { attempt: 0 })
   }
 
   /** Switches server or token; the only way out of `unauthorized`. */
   configure(settings: { url: string; token: string }): void {
     this.url = settings.url
     this.token = settings.token
-    this.closeSocket()
-    this.setStatus('stopped', { attempt: 0 })
-    this.connect()
+    this.current = this.makeStatus('connecting', { attempt: 0 })
+    if (this.running) this.connect()
   }
 
   private connect(): void {
