@@ -1,0 +1,72 @@
+// The KdsApi contract: what the renderer may ask of the core, the same over Electron IPC and over
+// the browser shell's WebSocket. Every message that crosses is one of these schemas.
+import { z } from 'zod'
+import { BoardEventSchema, BoardSnapshotSchema, type BoardSnapshot } from './board'
+import {
+  SettingsUpdateSchema,
+  SettingsViewSchema,
+  type SettingsUpdate,
+  type SettingsView,
+} from './settings'
+import { CoreStatusSchema, type CoreStatus } from './status'
+
+/** Pushed from the core to every renderer. */
+export const KdsMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('event'), event: BoardEventSchema }),
+  z.object({ type: z.literal('status'), status: CoreStatusSchema }),
+  z.object({ type: z.literal('settings'), settings: SettingsViewSchema }),
+])
+export type KdsMessage = z.infer<typeof KdsMessageSchema>
+
+/** The renderer's view of the core; exposed as `window.kds`. */
+export interface KdsApi {
+  /** Every order, and the seq it is current as of. */
+  snapshot(): Promise<BoardSnapshot>
+  /** The connection and counters now. */
+  status(): Promise<CoreStatus>
+  /** Settings, without the token. */
+  settings(): Promise<SettingsView>
+  /** Changes settings; answers the new settings, or rejects with a reason naming the field. */
+  updateSettings(update: SettingsUpdate): Promise<SettingsView>
+  /** Calls `listener` with every message the core pushes; returns the unsubscribe function. */
+  subscribe(listener: (message: KdsMessage) => void): () => void
+}
+
+/** Requests, by name: the argument schema and the answer schema of each. */
+export const KDS_REQUESTS = {
+  snapshot: { args: z.tuple([]), result: BoardSnapshotSchema },
+  status: { args: z.tuple([]), result: CoreStatusSchema },
+  settings: { args: z.tuple([]), result: SettingsViewSchema },
+  updateSettings: { args: z.tuple([SettingsUpdateSchema]), result: SettingsViewSchema },
+} as const
+
+export type KdsRequestName = keyof typeof KDS_REQUESTS
+
+/** IPC channel names (Electron) and frame kinds (browser shell). */
+export const KDS_CHANNELS = {
+  request: 'kds:request',
+  message: 'kds:message',
+} as const
+
+/** A request frame, as it crosses IPC or the bridge. */
+export const KdsRequestSchema = z.object({
+  id: z.number().int().nonnegative(),
+  name: z.enum(Object.keys(KDS_REQUESTS) as [KdsRequestName, ...KdsRequestName[]]),
+  args: z.array(z.unknown()).max(4),
+})
+export type KdsRequest = z.infer<typeof KdsRequestSchema>
+
+/** An answer frame. */
+export const KdsResponseSchema = z.union([
+  z.object({ id: z.number().int().nonnegative(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ id: z.number().int().nonnegative(), ok: z.literal(false), error: z.string() }),
+])
+export type KdsResponse = z.infer<typeof KdsResponseSchema>
+
+/** The core side of the contract: what a shell calls to answer requests. */
+export interface KdsHandlers {
+  snapshot(): BoardSnapshot
+  status(): CoreStatus
+  settings(): SettingsView
+  updateSettings(update: SettingsUpdate): Promise<SettingsView>
+}

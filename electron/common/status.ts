@@ -1,0 +1,66 @@
+// What the core says about itself: the connection, the counters, and anything a person must know.
+import { z } from 'zod'
+
+export const CONNECTION_STATES = [
+  'connecting',
+  'authorizing',
+  'connected',
+  'offline',
+  'unauthorized',
+] as const
+
+export const ConnectionStateSchema = z.enum(CONNECTION_STATES)
+
+const time = z.number().int().nonnegative()
+
+/** The connection, for the status bar. */
+export const ConnectionStatusSchema = z.object({
+  state: ConnectionStateSchema,
+  url: z.string(),
+  /** Failed attempts since the last successful authorization. */
+  attempt: z.number().int().nonnegative(),
+  /** When the next retry starts, while offline. */
+  nextRetryAt: time.nullable(),
+  /** When this state began. */
+  since: time,
+  /** Why the connection is offline or unauthorized, in words. */
+  error: z.string().nullable(),
+})
+
+/** Everything the status bar and /health show. */
+export const CoreStatusSchema = z.object({
+  connection: ConnectionStatusSchema,
+  /** Connected to the bundled demo server rather than a real backend. */
+  demo: z.boolean(),
+  orders: z.number().int().nonnegative(),
+  received: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+  lastEventAt: time.nullable(),
+  /** Why orders are kept in memory only (the journal cannot be written), or null. */
+  journalError: z.string().nullable(),
+  /** Problems found in the journal on disk at start. */
+  journalWarnings: z.array(z.string()),
+})
+
+/** The body of the browser shell's `GET /health`. */
+export const HealthSchema = z.object({
+  state: ConnectionStateSchema,
+  orders: z.number().int().nonnegative(),
+  received: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+  lastEventAt: time.nullable(),
+})
+
+export type ConnectionState = z.infer<typeof ConnectionStateSchema>
+export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>
+export type CoreStatus = z.infer<typeof CoreStatusSchema>
+export type Health = z.infer<typeof HealthSchema>
+
+/** The health summary of a status. */
+export const healthOf = (status: CoreStatus): Health => ({
+  state: status.connection.state,
+  orders: status.orders,
+  received: status.received,
+  invalid: status.invalid,
+  lastEventAt: status.lastEventAt,
+})
