@@ -1,0 +1,63 @@
+// Both shells answer KdsApi requests the same way: parse the frame, parse its arguments, call the
+// core, wrap the answer. Nothing from a renderer reaches the core unparsed.
+import { z } from 'zod'
+import {
+  KDS_REQUESTS,
+  KdsRequestSchema,
+  type KdsHandlers,
+  type KdsRequestName,
+  type KdsResponse,
+} from './kds-api'
+import { formatIssues, type Parsed } from './protocol/parse'
+
+function frameId(frame: unknown): number {
+  if (typeof frame !== 'object' || frame === null || !('id' in frame)) return 0
+  return typeof frame.id === 'number' && Number.isInteger(frame.id) && frame.id >= 0 ? frame.id : 0
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+/** Answers one request frame from a renderer; never throws. */
+export async function dispatchRequest(handlers: KdsHandlers, frame: unknown): Promise<KdsResponse> {
+  const request = KdsRequestSchema.safeParse(frame)
+  if (!request.success) {
+    return { id: frameId(frame), ok: false, error: `bad request: ${formatIssues(request.error)}` }
+  }
+  const { id, name, args } = request.data
+  try {
+    return { id, ok: true, result: await call(handlers, name, args) }
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      return { id, ok: false, error: `bad arguments to ${name}: ${formatIssues(error)}` }
+    }
+    return { id, ok: false, error: message(error) }
+  }
+}
+
+/** Parses the arguments of `name` (throwing a ZodError when they are wrong) and calls the core. */
+function call(handlers: KdsHandlers, name: KdsRequestName, args: unknown[]): unknown {
+  switch (name) {
+    case 'snapshot':
+      KDS_REQUESTS.snapshot.args.parse(args)
+      return handlers.snapshot()
+    case 'status':
+      KDS_REQUESTS.status.args.parse(args)
+      return handlers.status()
+    case 'settings':
+      KDS_REQUESTS.settings.args.parse(args)
+      return handlers.settings()
+    case 'updateSettings':
+      return handlers.updateSettings(KDS_REQUESTS.updateSettings.args.parse(args)[0])
+  }
+}
+
+/** Parses the answer to request `name`, as the renderer side receives it. */
+export function parseResult<N extends KdsRequestName>(
+  name: N,
+  value: unknown,
+): Parsed<ReturnType<(typeof KDS_REQUESTS)[N]['result']['parse']>> {
+  const parsed = KDS_REQUESTS[name].result.safeParse(value)
+  return parsed.success
+    ? { ok: true, value: parsed.data as ReturnType<(typeof KDS_REQUESTS)[N]['result']['parse']> }
+    : { ok: false, reason: `bad answer to ${name}: ${formatIssues(parsed.error)}` }
+}

@@ -1,0 +1,148 @@
+// KdsCore: the feed, the board and the settings wired together, for either shell. It answers the
+// KdsApi requests and pushes KdsMessages; the shells only carry them.
+import type { BoardSnapshot } from '../common/board'
+import type { KdsHandlers, KdsMessage } from '../common/kds-api'
+import {
+  DisplaySettingsSchema,
+  type DisplaySettings,
+  type SettingsUpdate,
+  type SettingsView,
+} from '../common/settings'
+import { healthOf, type CoreStatus, type Health } from '../common/status'
+import { parseWith } from '../common/protocol/parse'
+import { Board } from './board'
+import { consoleLogger, type Logger } from './logger'
+import { OrderFeed } from './order-feed'
+import type { LoadedSettings, SettingsBackend } from './settings-backend'
+
+/** A running demo backend: where it is and the token to use. */
+export interface DemoServer {
+  url: string
+  token: string
+  close(): Promise<void>
+}
+
+export interface KdsCoreOptions {
+  /** Where the journal lives. */
+  dataDir: string
+  settings: SettingsBackend
+  /** Starts the bundled reference server; called when no server is configured. */
+  startDemo: () => Promise<DemoServer>
+  log?: Logger
+}
+
+type Listener = (message: KdsMessage) => void
+
+/** The core of the display, shared by the Electron and the browser shells. */
+export class KdsCore implements KdsHandlers {
+  private readonly listeners = new Set<Listener>()
+  private demo: DemoServer | null = null
+
+  private constructor(
+    private readonly options: KdsCoreOptions,
+    private readonly board: Board,
+    private readonly feed: OrderFeed,
+    private stored: LoadedSettings,
+    private readonly log: Logger,
+  ) {
+    board.on('event', (event) => this.push({ type: 'event', event }))
+    feed.on('change', (change) => board.apply(change))
+    feed.on('status', () => this.push({ type: 'status', status: this.status() }))
+    feed.on('invalid', () => this.push({ type: 'status', status: this.status() }))
+  }
+
+  /** Opens the journal, loads the settings and connects (starting the demo server when needed). */
+  static async start(options: KdsCoreOptions): Promise<KdsCore> {
+    const log = options.log ?? consoleLogger
+    const board = Board.open(options.dataDir, { log })
+    const stored = options.settings.load()
+    for (const warning of stored.warnings) log.warn(warning)
+    const feed = new OrderFeed({ url: '', token: '', log })
+    const core = new KdsCore(options, board, feed, stored, log)
+    await core.connect()
+    return core
+  }
+
+  snapshot(): BoardSnapshot {
+    return this.board.snapshot()
+  }
+
+  status(): CoreStatus {
+    const stats = this.feed.stats
+    return {
+      connection: this.feed.status,
+      demo: this.demo !== null,
+      orders: this.board.size,
+      received: stats.received,
+      invalid: stats.invalid,
+      lastEventAt: stats.lastEventAt,
+      journalError: this.board.journalError,
+      journalWarnings: this.board.warnings,
+    }
+  }
+
+  /** The figures a monitoring system polls. */
+  health(): Health {
+    return healthOf(this.status())
+  }
+
+  settings(): SettingsView {
+    const { display, tokenStorage, tokenNotice } = this.stored
+    return { ...display, tokenStorage, tokenNotice }
+  }
+
+  async updateSettings(update: SettingsUpdate): Promise<SettingsView> {
+    const { token, ...displayUpdate } = update
+    const parsed = parseWith(DisplaySettingsSchema, { ...this.stored.display, ...displayUpdate })
+    if (!parsed.ok) throw new Error(parsed.reason)
+    const before = this.stored
+    const display: DisplaySettings = parsed.value
+    this.options.settings.saveDisplay(display)
+    this.stored = { ...this.stored, display }
+    if (token !== undefined) {
+      this.stored = { ...this.stored, token, ...this.options.settings.saveToken(token) }
+    }
+    this.push({ type: 'settings', settings: this.settings() })
+    if (display.serverUrl !== before.display.serverUrl || token !== undefined) await this.connect()
+    return this.settings()
+  }
+
+  /** Calls `listener` with every pushed message until the returned function is called. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Disconnects, stops the demo server and closes the journal. */
+  async close(): Promise<void> {
+    this.feed.stop()
+    this.listeners.clear()
+    await this.demo?.close()
+    this.demo = null
+    this.board.close()
+  }
+
+  private async connect(): Promise<void> {
+    const { serverUrl } = this.stored.display
+    if (serverUrl === null) {
+      this.demo ??= await this.options.startDemo()
+      this.log.info('demo mode: connecting to the bundled reference server', { url: this.demo.url })
+      this.feed.configure({ url: this.demo.url, token: this.demo.token })
+    } else {
+      await this.demo?.close()
+      this.demo = null
+      this.feed.configure({ url: serverUrl, token: this.stored.token ?? '' })
+    }
+    this.feed.start()
+  }
+
+  private push(message: KdsMessage): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(message)
+      } catch (error) {
+        this.log.error('a listener failed', { message: String(error) })
+      }
+    }
+  }
+}
