@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import type { KdsHandlers } from '../../electron/common/kds-api'
+import { dispatchRequest, parseResult } from '../../electron/common/kds-dispatch'
+import { DEFAULT_DISPLAY_SETTINGS, type SettingsUpdate } from '../../electron/common/settings'
+
+const view = { ...DEFAULT_DISPLAY_SETTINGS, tokenStorage: 'none' as const, tokenNotice: null }
+
+function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
+  return {
+    snapshot: () => ({ seq: 3, orders: [] }),
+    status: () => {
+      throw new Error('status is broken')
+    },
+    settings: () => view,
+    updateSettings: async (update) => {
+      updates.push(update)
+      return view
+    },
+  }
+}
+
+describe('dispatchRequest', () => {
+  it('answers a well-formed request with the handler result', async () => {
+    expect(await dispatchRequest(handlers(), { id: 7, name: 'snapshot', args: [] })).toEqual({
+      id: 7,
+      ok: true,
+      result: { seq: 3, orders: [] },
+    })
+  })
+
+  it('passes parsed settings updates through', async () => {
+    const updates: SettingsUpdate[] = []
+    const update = { id: 1, name: 'updateSettings', args: [{ language: 'en', token: ' abc ' }] }
+    expect((await dispatchRequest(handlers(updates), update)).ok).toBe(true)
+    expect(updates).toEqual([{ language: 'en', token: 'abc' }])
+  })
+
+  it.each([
+    ['not an object', 'hello', /^bad request: /],
+    ['an unknown request', { id: 2, name: 'deleteEverything', args: [] }, /bad request: name/],
+    ['a missing id', { name: 'snapshot', args: [] }, /bad request: id/],
+    ['extra arguments', { id: 3, name: 'snapshot', args: [1] }, /bad arguments to snapshot/],
+    [
+      'a bad settings value',
+      { id: 4, name: 'updateSettings', args: [{ language: 'fr' }] },
+      /bad arguments to updateSettings: \[0\]\.language/,
+    ],
+  ])('rejects %s with a reason', async (_name, frame, reason) => {
+    const response = await dispatchRequest(handlers(), frame)
+    expect(response.ok).toBe(false)
+    if (!response.ok) expect(response.error).toMatch(reason)
+  })
+
+  it('turns a failing handler into an error answer, not a crash', async () => {
+    expect(await dispatchRequest(handlers(), { id: 5, name: 'status', args: [] })).toEqual({
+      id: 5,
+      ok: false,
+      error: 'status is broken',
+    })
+  })
+})
+
+describe('parseResult', () => {
+  it('parses a good answer and names what is wrong with a bad one', () => {
+    expect(parseResult('snapshot', { seq: 1, orders: [] })).toEqual({
+      ok: true,
+      value: { seq: 1, orders: [] },
+    })
+    const bad = parseResult('snapshot', { seq: -1, orders: [] })
+    expect(bad.ok ? '' : bad.reason).toMatch(/bad answer to snapshot: seq/)
+  })
+})
