@@ -1,0 +1,50 @@
+// Demo mode of the display: the reference server started in-process on a free loopback port,
+// simulating orders, with the token a kitchen display would use (a WATCHER's).
+import { createServer as createHttpServer } from 'node:http'
+import { createServer, type ServerHandle } from './create-server'
+import { listen } from './listen'
+import type { Logger } from './logger'
+
+/** The WATCHER token a demo display connects with. */
+export const DEMO_DISPLAY_TOKEN = 'demo-watcher'
+
+export interface DemoServerOptions {
+  /** New orders a minute (0: none). */
+  simulatePerMinute: number
+  /** Multiplies every simulated pause (default 1). */
+  timeScale?: number
+  logger?: Logger
+}
+
+/** A running demo server: where it is, the token to use, and how to stop it. */
+export interface RunningDemoServer {
+  url: string
+  token: string
+  handle: ServerHandle
+  close(): Promise<void>
+}
+
+/** Starts the reference server on 127.0.0.1 and a free port. */
+export async function startDemoServer(options: DemoServerOptions): Promise<RunningDemoServer> {
+  const http = createHttpServer()
+  const handle = createServer(http, {
+    logger: options.logger,
+    simulator:
+      options.simulatePerMinute > 0
+        ? { ordersPerMinute: options.simulatePerMinute, timeScale: options.timeScale }
+        : undefined,
+  })
+  let port: number
+  try {
+    ;({ port } = await listen(http, 0, '127.0.0.1'))
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token: DEMO_DISPLAY_TOKEN,
+    handle,
+    close: () => handle.close(),
+  }
+}
