@@ -1,0 +1,120 @@
+// ============================================================================================
+//  SECURITY. Every security measure of the Electron shell lives in this file, so a reviewer
+//  reads one place: Electron's checklist as ARCHITECTURE.md applies it. Nothing here grants;
+//  everything denies unless it is the app's own page.
+// ============================================================================================
+import {
+  shell,
+  type App,
+  type BrowserWindow,
+  type Session,
+  type WebContents,
+  type WebFrameMain,
+  type WebPreferences,
+} from 'electron'
+import type { Logger } from '../core/logger'
+import { isAppUrl, isHttpUrl, type RendererLocation } from './renderer-location'
+
+/** The renderer's webPreferences, all but the preload path: isolated, sandboxed, no Node. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  // The spellchecker fetches dictionaries from a Google CDN; a display types almost nothing.
+  spellcheck: false,
+} as const satisfies WebPreferences
+
+/**
+ * The CSP sent as a header on top of the renderer's own meta tag. No remote script, no eval.
+ * Inline styles stay allowed because Vue binds `style` (card colours, virtual-list offsets);
+ * `data:` images and fonts because Vite inlines small assets that way. 'self' also covers the
+ * dev server's HMR WebSocket (CSP3 matches ws: to the page's host).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** Before `ready`: every renderer sandboxed, and every WebContents hardened as it is created. */
+export function installAppSecurity(app: App, location: RendererLocation, log: Logger): void {
+  app.enableSandbox()
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location, log))
+}
+
+/** Navigation only within the app, no new windows (http/https go to the system browser), no webviews. */
+export function hardenWebContents(
+  contents: WebContents,
+  location: RendererLocation,
+  log: Logger,
+): void {
+  const stayHome = (event: { preventDefault(): void; url: string }) => {
+    if (isAppUrl(location, event.url)) return
+    event.preventDefault()
+    log.warn('blocked a navigation away from the app', { url: event.url })
+  }
+  contents.on('will-navigate', stayHome)
+  contents.on('will-redirect', stayHome)
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault()
+    log.warn('blocked a webview')
+  })
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isHttpUrl(url)) {
+      shell.openExternal(url).catch((error: unknown) => {
+        log.warn('could not open a link in the browser', { url, error: String(error) })
+      })
+    } else {
+      log.warn('blocked a window', { url })
+    }
+    return { action: 'deny' }
+  })
+}
+
+/** After `ready`: the session grants no permission and adds the CSP header to every response. */
+export function hardenSession(session: Session, log: Logger): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    log.warn('denied a permission request', { permission })
+    callback(false)
+  })
+  session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler(() => false)
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    })
+  })
+}
+
+/**
+ * Whether an IPC message comes from the main frame of one of our windows, showing our page.
+ * Frames are matched by process and routing id, which identify a frame for its whole life.
+ */
+export function isTrustedSender(
+  frame: WebFrameMain | null,
+  windows: readonly BrowserWindow[],
+  location: RendererLocation,
+): boolean {
+  if (frame === null) return false
+  const ours = windows.some((window) => {
+    if (window.isDestroyed()) return false
+    const main = window.webContents.mainFrame
+    return main.processId === frame.processId && main.routingId === frame.routingId
+  })
+  return ours && isAppUrl(location, frame.url)
+}

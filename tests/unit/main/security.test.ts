@@ -1,0 +1,160 @@
+import type { App, BrowserWindow, Session, WebContents, WebFrameMain } from 'electron'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { RendererLocation } from '../../../electron/main/renderer-location'
+import {
+  CONTENT_SECURITY_POLICY,
+  hardenSession,
+  hardenWebContents,
+  installAppSecurity,
+  isTrustedSender,
+} from '../../../electron/main/security'
+import {
+  BrowserWindow as FakeBrowserWindow,
+  FakeFrame,
+  FakeSession,
+  FakeWebContents,
+  app,
+  resetElectronMock,
+  shell,
+} from './electron-mock'
+import { fakeLog } from './fake-log'
+
+vi.mock('electron', () => import('./electron-mock'))
+
+const APP_URL = 'file:///app/out/renderer/index.html'
+const location: RendererLocation = { kind: 'file', path: '/app/out/renderer/index.html' }
+
+function hardened() {
+  const contents = new FakeWebContents()
+  const log = fakeLog()
+  hardenWebContents(contents as unknown as WebContents, location, log)
+  return { contents, log }
+}
+
+beforeEach(resetElectronMock)
+
+describe('navigation', () => {
+  it('blocks will-navigate and will-redirect to a foreign URL, and logs it', () => {
+    const { contents, log } = hardened()
+    expect(contents.emitPreventable('will-navigate', { url: 'https://evil.example/' })).toBe(true)
+    expect(contents.emitPreventable('will-redirect', { url: 'https://evil.example/' })).toBe(true)
+    expect(contents.emitPreventable('will-navigate', { url: 'file:///etc/passwd' })).toBe(true)
+    expect(log.warn).toHaveBeenCalledWith('blocked a navigation away from the app', {
+      url: 'https://evil.example/',
+    })
+  })
+
+  it('lets the app navigate within its own page', () => {
+    const { contents } = hardened()
+    expect(contents.emitPreventable('will-navigate', { url: `${APP_URL}#/settings` })).toBe(false)
+  })
+
+  it('blocks webviews', () => {
+    const { contents } = hardened()
+    expect(contents.emitPreventable('will-attach-webview')).toBe(true)
+  })
+
+  it('is applied to every WebContents created, and sandboxes every renderer', () => {
+    installAppSecurity(app as unknown as App, location, fakeLog())
+    expect(app.enableSandbox).toHaveBeenCalled()
+    const contents = new FakeWebContents()
+    app.emit('web-contents-created', {}, contents)
+    expect(contents.windowOpenHandler).not.toBeNull()
+    expect(contents.emitPreventable('will-navigate', { url: 'https://evil.example/' })).toBe(true)
+  })
+})
+
+describe('window.open', () => {
+  it('is denied, and http(s) links go to the system browser', () => {
+    const { contents } = hardened()
+    const open = contents.windowOpenHandler
+    expect(open?.({ url: 'https://example.com/help' })).toEqual({ action: 'deny' })
+    expect(open?.({ url: 'http://example.com/' })).toEqual({ action: 'deny' })
+    expect(shell.openExternal.mock.calls).toEqual([
+      ['https://example.com/help'],
+      ['http://example.com/'],
+    ])
+  })
+
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'smb://host/share',
+    'mailto:a@b.c',
+    'nonsense',
+  ])('is denied for %s, which is not opened at all', (url) => {
+    const { contents } = hardened()
+    expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' })
+    expect(shell.openExternal).not.toHaveBeenCalled()
+  })
+})
+
+describe('session', () => {
+  function hardenedSession() {
+    const session = new FakeSession()
+    hardenSession(session as unknown as Session, fakeLog())
+    return session
+  }
+
+  it('denies every permission request and check', () => {
+    const session = hardenedSession()
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'fullscreen',
+      'openExternal',
+    ]) {
+      const callback = vi.fn()
+      const request = session.permissionRequestHandler as unknown as (...args: unknown[]) => void
+      request({}, permission, callback, {})
+      expect(callback).toHaveBeenCalledWith(false)
+      const check = session.permissionCheckHandler as unknown as (...args: unknown[]) => boolean
+      expect(check({}, permission, APP_URL, {})).toBe(false)
+    }
+    const device = session.devicePermissionHandler as unknown as (...args: unknown[]) => boolean
+    expect(device({ deviceType: 'usb' })).toBe(false)
+  })
+
+  it('adds the CSP header to every response, keeping the others', () => {
+    const session = hardenedSession()
+    const callback = vi.fn()
+    const received = session.headersReceived as unknown as (
+      details: unknown,
+      callback: (response: unknown) => void,
+    ) => void
+    received({ responseHeaders: { 'X-Other': ['1'] } }, callback)
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    })
+  })
+
+  it('allows no remote script and no eval', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'")
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';")
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval')
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/)
+  })
+})
+
+describe('isTrustedSender', () => {
+  const window = new FakeBrowserWindow({})
+  const windows = [window as unknown as BrowserWindow]
+  const frameOf = (frame: FakeFrame) => frame as unknown as WebFrameMain
+  const main = window.webContents.mainFrame
+
+  it('trusts the main frame of our window on our page', () => {
+    expect(isTrustedSender(frameOf(main), windows, location)).toBe(true)
+  })
+
+  it('distrusts a missing frame, a subframe, a frame elsewhere, or a closed window', () => {
+    expect(isTrustedSender(null, windows, location)).toBe(false)
+    expect(
+      isTrustedSender(frameOf(new FakeFrame(APP_URL, main.processId, 999)), windows, location),
+    ).toBe(false)
+    const navigated = new FakeFrame('https://evil.example/', main.processId, main.routingId)
+    expect(isTrustedSender(frameOf(navigated), windows, location)).toBe(false)
+    window.destroyed = true
+    expect(isTrustedSender(frameOf(main), windows, location)).toBe(false)
+  })
+})

@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMainWindow } from '../../../electron/main/window'
+import { BrowserWindow, resetElectronMock } from './electron-mock'
+import { fakeLog } from './fake-log'
+
+vi.mock('electron', () => import('./electron-mock'))
+
+beforeEach(resetElectronMock)
+
+function onlyWindow(): BrowserWindow {
+  const [window] = BrowserWindow.all
+  if (window === undefined) throw new Error('no window was created')
+  return window
+}
+
+describe('createMainWindow', () => {
+  it('uses exactly the secure webPreferences and the preload bundle', () => {
+    createMainWindow({ kind: 'file', path: '/app/out/renderer/index.html' }, fakeLog())
+    const { webPreferences } = onlyWindow().options
+    expect(webPreferences).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      preload: expect.stringMatching(/[/\\]preload[/\\]index\.cjs$/),
+    })
+  })
+
+  it('is titled, dark, hidden until painted, and loads the built renderer', () => {
+    createMainWindow({ kind: 'file', path: '/app/out/renderer/index.html' }, fakeLog())
+    const window = onlyWindow()
+    expect(window.options).toMatchObject({
+      title: 'Kitchen Display',
+      backgroundColor: '#111318',
+      show: false,
+    })
+    expect(window.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html')
+    expect(window.show).not.toHaveBeenCalled()
+    window.emit('ready-to-show')
+    expect(window.show).toHaveBeenCalled()
+  })
+
+  it('loads the dev server URL in dev', () => {
+    createMainWindow({ kind: 'dev', url: 'http://localhost:5173/' }, fakeLog())
+    expect(onlyWindow().loadURL).toHaveBeenCalledWith('http://localhost:5173/')
+  })
+})
