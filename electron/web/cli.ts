@@ -1,0 +1,113 @@
+// `npm run serve -- [--port 5173] [--data-dir DIR] [--server URL]` (token in KDS_TOKEN): the board
+// in a browser on this machine, until SIGINT or SIGTERM. The address is printed on stdout; logs
+// go to stderr. Exit codes: 0 done, 1 could not start (not built, port taken...), 2 bad usage.
+import { fileURLToPath } from 'node:url'
+import { fileSettingsBackend } from '../core/settings-file'
+import { KdsCore } from '../core/kds-core'
+import { consoleLogger } from '../core/logger'
+import { parseWebOptions, USAGE, type WebOptions } from './options'
+import { rendererProblem } from './static-files'
+import { startWebShell, type WebShell } from './web-shell'
+
+const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url))
+// Orders a minute the demo server invents, so a demo board is alive without being a blur.
+const DEMO_ORDERS_PER_MINUTE = 6
+// If closing ever hangs, a signal still ends the process rather than leaving it half alive.
+const FORCED_EXIT_MS = 5_000
+
+/** The demo backend is loaded only when demo mode needs it. */
+async function startDemo() {
+  const { startDemoServer } = await import('../server/demo')
+  return startDemoServer({ simulatePerMinute: DEMO_ORDERS_PER_MINUTE })
+}
+
+function banner(shell: WebShell, options: WebOptions): string {
+  const server =
+    options.serverUrl === undefined
+      ? 'from settings.json (demo mode, the bundled reference server, unless set there)'
+      : `${options.serverUrl} (token ${options.token === null ? 'not set: KDS_TOKEN' : 'from KDS_TOKEN'})`
+  return [
+    `Kitchen Display web shell listening on ${shell.url}`,
+    `  Server   ${server}`,
+    `  Data     ${options.dataDir}`,
+    'Press Ctrl+C to stop.',
+  ].join('\n')
+}
+
+async function main(): Promise<number | undefined> {
+  const parsed = parseWebOptions(process.argv.slice(2), process.env)
+  if (!parsed.ok) {
+    console.error(`error: ${parsed.reason}\n\n${USAGE}`)
+    return 2
+  }
+  const options = parsed.value
+  if (options.help) {
+    console.log(USAGE)
+    return 0
+  }
+  const problem = rendererProblem(RENDERER_DIR)
+  if (problem !== null) {
+    console.error(`error: ${problem}`)
+    return 1
+  }
+
+  const log = consoleLogger
+  const core = await KdsCore.start({
+    dataDir: options.dataDir,
+    settings: fileSettingsBackend(options.dataDir, {
+      serverUrl: options.serverUrl,
+      token: options.token,
+    }),
+    startDemo,
+    log,
+  })
+  let shell: WebShell
+  try {
+    shell = await startWebShell({
+      core,
+      rendererDir: RENDERER_DIR,
+      host: options.host,
+      port: options.port,
+      log,
+    })
+  } catch (error) {
+    console.error(`error: cannot listen on ${options.host}:${options.port}: ${String(error)}`)
+    await core.close()
+    return 1
+  }
+  console.log(banner(shell, options))
+
+  // npm and tsx may relay the same Ctrl+C a second time: later signals are ignored while closing.
+  let closing = false
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return
+    closing = true
+    log.info('shutting down', { signal })
+    setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref()
+    shell
+      .close()
+      .then(() => core.close())
+      .then(
+        () => {
+          process.exitCode = 0
+        },
+        (error: unknown) => {
+          log.error('close failed', { error: String(error) })
+          process.exit(1)
+        },
+      )
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+  return undefined
+}
+
+main().then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  },
+)

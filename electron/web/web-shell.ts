@@ -1,0 +1,101 @@
+// The browser shell's HTTP server: the built renderer, /health and the bridge on one loopback
+// port. It carries the core's answers and pushes; it keeps no state of its own.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import type { Health } from '../common/status'
+import { consoleLogger, type Logger } from '../core/logger'
+import { BRIDGE_PATH } from './bridge-frames'
+import { createBridge, type BridgeCore } from './bridge-server'
+import { HEALTH_PATH, sendHealth } from './health'
+import { isOwnHost, isOwnOrigin, refuseUpgrade } from './origin-guard'
+import { sendText, serveStatic } from './static-files'
+import type { LOOPBACK } from './options'
+
+/** What the shell needs of the core. */
+export interface ShellCore extends BridgeCore {
+  health(): Health
+}
+
+export interface WebShellOptions {
+  core: ShellCore
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  host: typeof LOOPBACK
+  /** 0 picks a free port. */
+  port: number
+  log?: Logger
+}
+
+/** A running browser shell. */
+export interface WebShell {
+  /** Where a browser opens the board: `http://127.0.0.1:PORT/`. */
+  url: string
+  port: number
+  /** Disconnects every page and stops listening; the core stays open (it is the caller's). */
+  close(): Promise<void>
+}
+
+const pathOf = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://localhost').pathname
+
+/** Starts the shell; rejects when it cannot listen (the port is taken...). */
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const log = options.log ?? consoleLogger
+  const bridge = createBridge(options.core, log)
+  const server = createServer()
+  // Known once listening; the Host and Origin checks compare against the real port.
+  let port = 0
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!isOwnHost(req, port)) return sendText(res, 421, 'this is not the host you asked for')
+    if (pathOf(req) === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      return sendHealth(res, options.core.health())
+    }
+    await serveStatic(options.rendererDir, req, res)
+  }
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error('web shell: a request failed', { url: req.url, error: String(error) })
+      if (res.headersSent) res.destroy()
+      else sendText(res, 500, 'the shell failed; see its log')
+    })
+  })
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (pathOf(req) !== BRIDGE_PATH) return refuseUpgrade(socket, 404, 'not found')
+    if (!isOwnHost(req, port)) return refuseUpgrade(socket, 421, 'wrong host')
+    if (!isOwnOrigin(req, port)) {
+      log.warn('web shell: refused a WebSocket from a foreign page', {
+        origin: req.headers.origin ?? null,
+      })
+      return refuseUpgrade(socket, 403, 'only pages served by this shell may connect')
+    }
+    bridge.accept(req, socket, head)
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  }).catch(async (error: unknown) => {
+    await bridge.close()
+    throw error
+  })
+  port = (server.address() as AddressInfo).port
+
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${options.host}:${port}/`,
+    port,
+    close() {
+      closing ??= (async () => {
+        await bridge.close()
+        const closed = new Promise<void>((done) => server.close(() => done()))
+        server.closeAllConnections()
+        await closed
+      })()
+      return closing
+    },
+  }
+}

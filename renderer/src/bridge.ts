@@ -1,0 +1,204 @@
+// The KdsApi over the browser shell's WebSocket (electron/web), for when there is no preload.
+// Everything that arrives is parsed before use, exactly as window.kds answers would be. The frame
+// shape mirrors electron/web/bridge-frames.ts, which the renderer may not import.
+import { z } from 'zod'
+import {
+  KdsMessageSchema,
+  KdsResponseSchema,
+  type KDS_REQUESTS,
+  type KdsApi,
+  type KdsMessage,
+  type KdsRequestName,
+  type KdsResponse,
+} from '../../electron/common/kds-api'
+import { parseResult } from '../../electron/common/kds-dispatch'
+import { formatIssues } from '../../electron/common/protocol/parse'
+
+/** A frame from the shell: the answer to a request, or a push of the core. */
+const BridgeFrameSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('response'), response: KdsResponseSchema }),
+  z.object({ kind: z.literal('message'), message: KdsMessageSchema }),
+])
+
+/** The KdsApi of the bridge, which can also be shut. */
+export interface BridgeApi extends KdsApi {
+  /** Closes the socket for good; pending and later requests reject. */
+  close(): void
+}
+
+type ResultOf<N extends KdsRequestName> = ReturnType<(typeof KDS_REQUESTS)[N]['result']['parse']>
+
+interface Pending {
+  frame: string
+  sent: boolean
+  settle(response: KdsResponse): void
+  fail(error: Error): void
+}
+
+// A shell restart takes a second or two; retrying often at first, then every few seconds, finds
+// it quickly without spinning while it is down for longer.
+const RETRY_FIRST_MS = 250
+const RETRY_MAX_MS = 5_000
+// The shell is on this machine; an answer this late means it is stuck, and the caller should know.
+const REQUEST_TIMEOUT_MS = 15_000
+
+/** The bridge's address for the page's own origin: `ws(s)://<host>/kds`. */
+export function defaultBridgeUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/kds`
+}
+
+/** Connects to the browser shell's bridge at `url` (by default the page's own shell). */
+export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
+  const pending = new Map<number, Pending>()
+  const listeners = new Set<(message: KdsMessage) => void>()
+  let socket: WebSocket | null = null
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
+  let failures = 0
+  let everOpened = false
+  let closed = false
+  let nextId = 1
+
+  function deliver(message: KdsMessage): void {
+    for (const listener of listeners) {
+      try {
+        listener(message)
+      } catch (error) {
+        console.error('bridge: a listener failed', error)
+      }
+    }
+  }
+
+  function onFrame(data: unknown): void {
+    if (typeof data !== 'string') return console.warn('bridge: dropped a binary frame')
+    let json: unknown
+    try {
+      json = JSON.parse(data)
+    } catch {
+      return console.warn('bridge: dropped a frame that is not JSON')
+    }
+    const frame = BridgeFrameSchema.safeParse(json)
+    if (!frame.success) {
+      return console.warn(`bridge: dropped an invalid frame: ${formatIssues(frame.error)}`)
+    }
+    if (frame.data.kind === 'message') return deliver(frame.data.message)
+    const { response } = frame.data
+    const entry = pending.get(response.id)
+    if (entry === undefined) return console.warn('bridge: an answer to no request', response)
+    entry.settle(response)
+  }
+
+  function onOpen(ws: WebSocket): void {
+    failures = 0
+    for (const entry of pending.values()) {
+      if (!entry.sent) {
+        ws.send(entry.frame)
+        entry.sent = true
+      }
+    }
+    // Pushes sent while we were away are lost. The board store re-snapshots when it sees a gap in
+    // seq; the status bar hears the truth now rather than at the next change.
+    if (everOpened) {
+      status().then(
+        (current) => deliver({ type: 'status', status: current }),
+        (error: unknown) => console.warn('bridge: no status after reconnecting', error),
+      )
+    }
+    everOpened = true
+  }
+
+  function onClose(ws: WebSocket): void {
+    if (socket !== ws) return
+    socket = null
+    lost()
+  }
+
+  /** Fails what was asked of the lost socket and, unless closed, tries again after a pause. */
+  function lost(): void {
+    const error = new Error('the connection to the display shell was lost')
+    for (const entry of [...pending.values()]) entry.fail(error)
+    if (closed) return
+    failures += 1
+    const delay = Math.min(RETRY_FIRST_MS * 2 ** (failures - 1), RETRY_MAX_MS)
+    retryTimer = setTimeout(connect, delay)
+  }
+
+  function connect(): void {
+    if (closed || socket !== null) return
+    if (retryTimer !== null) clearTimeout(retryTimer)
+    retryTimer = null
+    let ws: WebSocket
+    try {
+      ws = new WebSocket(url)
+    } catch (error) {
+      console.warn(`bridge: cannot connect to ${url}`, error)
+      return lost()
+    }
+    socket = ws
+    ws.addEventListener('open', () => onOpen(ws))
+    ws.addEventListener('message', (event) => {
+      if (socket === ws) onFrame(event.data)
+    })
+    // A close always follows an error, and handles it; the listener only says the error is seen.
+    ws.addEventListener('error', () => {})
+    ws.addEventListener('close', () => onClose(ws))
+  }
+
+  function request<N extends KdsRequestName>(name: N, args: unknown[]): Promise<ResultOf<N>> {
+    if (closed) return Promise.reject(new Error('the bridge to the display shell is closed'))
+    return new Promise<ResultOf<N>>((resolve, reject) => {
+      const id = nextId++
+      const timer = setTimeout(
+        () => entry.fail(new Error(`${name}: the display shell did not answer`)),
+        REQUEST_TIMEOUT_MS,
+      )
+      const forget = () => {
+        clearTimeout(timer)
+        pending.delete(id)
+      }
+      const entry: Pending = {
+        frame: JSON.stringify({ id, name, args }),
+        sent: false,
+        settle(response) {
+          forget()
+          if (!response.ok) return reject(new Error(response.error))
+          const parsed = parseResult(name, response.result)
+          if (parsed.ok) resolve(parsed.value)
+          else reject(new Error(parsed.reason))
+        },
+        fail(error) {
+          forget()
+          reject(error)
+        },
+      }
+      pending.set(id, entry)
+      // A request while the shell is away tries at once rather than waiting out the backoff.
+      if (socket === null) return connect()
+      if (socket.readyState === WebSocket.OPEN) {
+        socket.send(entry.frame)
+        entry.sent = true
+      }
+    })
+  }
+
+  const status = () => request('status', [])
+
+  return {
+    snapshot: () => request('snapshot', []),
+    status,
+    settings: () => request('settings', []),
+    updateSettings: (update) => request('updateSettings', [update]),
+    subscribe(listener) {
+      listeners.add(listener)
+      connect()
+      return () => listeners.delete(listener)
+    },
+    close() {
+      closed = true
+      if (retryTimer !== null) clearTimeout(retryTimer)
+      const ws = socket
+      if (ws === null) return
+      onClose(ws)
+      ws.close(1000, 'the page is closing the bridge')
+    },
+  }
+}
