@@ -1,0 +1,107 @@
+// The board's projection: a snapshot from the core, then the pushed events applied with the same
+// reducer the core uses. A gap in `seq` means a fresh snapshot, never a guess.
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import { applyChange, type BoardEvent, type BoardOrder } from '../../../electron/common/board'
+import type { KdsApi } from '../../../electron/common/kds-api'
+import { groupColumns } from '../columns'
+import { errorText } from './errors'
+
+/** How long to wait before asking again for a snapshot that failed. */
+export const SNAPSHOT_RETRY_MS = 2_000
+/** Events kept while a snapshot is in flight; past this they are dropped and the gap re-snapshots. */
+const MAX_BUFFERED = 10_000
+
+export const useBoardStore = defineStore('board', () => {
+  // Thousands of orders: the map is raw (no deep proxies) and `version` says when it changed.
+  const orders = shallowRef<ReadonlyMap<string, BoardOrder>>(markRaw(new Map()))
+  const version = ref(0)
+  const seq = ref(0)
+  const loaded = ref(false)
+  const error = ref<string | null>(null)
+
+  const columns = computed(() => {
+    void version.value
+    return groupColumns(orders.value.values())
+  })
+  const count = computed(() => {
+    void version.value
+    return orders.value.size
+  })
+
+  let api: KdsApi | null = null
+  let unsubscribe: (() => void) | null = null
+  /** Events held back while a snapshot is due or in flight; null while events apply directly. */
+  let pending: BoardEvent[] | null = null
+  let inFlight = false
+  let retry: ReturnType<typeof setTimeout> | null = null
+
+  function receive(event: BoardEvent): void {
+    if (pending !== null) {
+      if (pending.length < MAX_BUFFERED) pending.push(event)
+      return
+    }
+    if (event.seq <= seq.value) return
+    if (event.seq !== seq.value + 1) {
+      pending = [event]
+      void resync()
+      return
+    }
+    applyChange(orders.value as Map<string, BoardOrder>, event)
+    seq.value = event.seq
+    version.value += 1
+  }
+
+  /** Takes a fresh snapshot, then applies the events buffered meanwhile. */
+  async function resync(): Promise<void> {
+    if (api === null || inFlight) return
+    const source = api
+    pending ??= []
+    inFlight = true
+    if (retry !== null) clearTimeout(retry)
+    retry = null
+    try {
+      const snapshot = await source.snapshot()
+      if (source !== api) return
+      orders.value = markRaw(new Map(snapshot.orders.map((entry) => [entry.id, entry])))
+      seq.value = snapshot.seq
+      version.value += 1
+      loaded.value = true
+      error.value = null
+    } catch (failure) {
+      if (source !== api) return
+      error.value = errorText(failure)
+      // Keep buffering: the retry's snapshot decides which of the held events still apply.
+      retry = setTimeout(() => void resync(), SNAPSHOT_RETRY_MS)
+      return
+    } finally {
+      if (source === api) inFlight = false
+    }
+    const held = pending ?? []
+    pending = null
+    for (const event of held) receive(event)
+  }
+
+  /** Subscribes first, then snapshots, so no event falls between the two. */
+  function start(kds: KdsApi): Promise<void> {
+    stop()
+    api = kds
+    unsubscribe = kds.subscribe((message) => {
+      if (message.type === 'event') receive(message.event)
+    })
+    return resync()
+  }
+
+  /** Unsubscribes and forgets the api; the orders stay on screen as they were. */
+  function stop(): void {
+    unsubscribe?.()
+    unsubscribe = null
+    api = null
+    pending = null
+    inFlight = false
+    if (retry !== null) clearTimeout(retry)
+    retry = null
+  }
+
+  return { orders, version, seq, loaded, error, columns, count, start, stop, resync }
+})
