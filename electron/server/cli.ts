@@ -66,21 +66,12 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
         ? undefined
         : { ordersPerMinute: options.simulate, timeScale: options['time-scale'] },
   })
-  let address: AddressInfo
-  try {
-    address = await listen(httpServer, options.port, options.host)
-  } catch (error) {
-    console.error(`error: cannot listen on ${options.host}:${options.port}: ${String(error)}`)
-    await handle.close()
-    return 1
-  }
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
-  console.log(banner(`http://${host}:${address.port}`, options, users.length - DEMO_USERS.length))
-
-  // Ctrl+C reaches every process of the group, so a wrapper (npm, tsx) may relay the same signal
-  // a second time: later signals are ignored while closing, and a timer ends a stuck close.
+  // Handlers go in before the banner: whoever reads it may signal at once, and a signal that
+  // arrives before them would kill the process without closing anything.
   let closing = false
   const shutdown = (signal: NodeJS.Signals) => {
+    // Ctrl+C reaches every process of the group, so a wrapper (npm, tsx) may relay the same
+    // signal a second time: later signals are ignored while closing.
     if (closing) return
     closing = true
     stderrLogger.info('shutting down', { signal })
@@ -97,6 +88,20 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
   }
   process.on('SIGINT', shutdown)
   process.on('SIGTERM', shutdown)
+
+  let address: AddressInfo
+  try {
+    address = await listen(httpServer, options.port, options.host)
+  } catch (error) {
+    if (closing) return undefined
+    console.error(`error: cannot listen on ${options.host}:${options.port}: ${String(error)}`)
+    closing = true
+    await handle.close()
+    return 1
+  }
+  if (closing) return undefined
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  console.log(banner(`http://${host}:${address.port}`, options, users.length - DEMO_USERS.length))
   return undefined
 }
 

@@ -76,6 +76,16 @@ describe('server CLI', () => {
     },
   )
 
+  it('exits 0 on a signal sent the moment the banner appears', async () => {
+    // A supervisor may signal as soon as it reads the URL: the handlers must already be there.
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const server = run(['--port', '0'])
+      await origin(server)
+      server.child.kill(signal)
+      expect(await server.exit, signal).toBe(0)
+    }
+  })
+
   it('loads --users and runs --simulate', async () => {
     const server = run([
       '--port',
