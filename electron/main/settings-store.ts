@@ -126,6 +126,8 @@ function openStore(dir: string): { store: KeyValues; warnings: string[] } {
       name: SETTINGS_STORE_NAME,
       clearInvalidConfig: true,
       accessPropertiesByDotNotation: false,
+      // Owner-only: the token in it is encrypted, but nobody else needs to read even that.
+      configFileMode: 0o600,
     })
     return {
       store: {

@@ -3,6 +3,7 @@
 //   vi.mock('electron', () => import('./electron-mock'))
 // and inspects the same objects through this module's exports; resetElectronMock() between tests.
 import Conf, { type Options as ConfOptions } from 'conf'
+import type { SafeStorage } from 'electron'
 import { EventEmitter } from 'node:events'
 import { vi } from 'vitest'
 
@@ -135,17 +136,19 @@ class FakeIpcRenderer extends EventEmitter {
   })
 }
 
+type StorageBackend = ReturnType<SafeStorage['getSelectedStorageBackend']>
+
 /**
  * A stand-in for the OS key store: reversible, but the ciphertext never contains the plain text.
  * `available` and `backend` say what the machine offers.
  */
 class FakeSafeStorage {
   available = true
-  backend: 'basic_text' | 'gnome_libsecret' | 'unknown' = 'gnome_libsecret'
+  backend: StorageBackend = 'gnome_libsecret'
   isEncryptionAvailable(): boolean {
     return this.available
   }
-  getSelectedStorageBackend(): string {
+  getSelectedStorageBackend(): StorageBackend {
     return this.backend
   }
   encryptString(plain: string): Buffer {

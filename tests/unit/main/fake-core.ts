@@ -1,0 +1,50 @@
+// Valid answers of every KdsApi request, and a core that gives them, for the shell's tests.
+import { vi } from 'vitest'
+import type { KdsMessage } from '../../../electron/common/kds-api'
+import { DEFAULT_DISPLAY_SETTINGS, type SettingsView } from '../../../electron/common/settings'
+import type { CoreStatus } from '../../../electron/common/status'
+import type { IpcCore } from '../../../electron/main/ipc'
+
+export const SNAPSHOT = { seq: 3, orders: [] }
+
+export const STATUS: CoreStatus = {
+  connection: {
+    state: 'connected',
+    url: 'http://127.0.0.1:4000',
+    attempt: 0,
+    nextRetryAt: null,
+    since: 1,
+    error: null,
+  },
+  demo: true,
+  orders: 0,
+  received: 0,
+  invalid: 0,
+  lastEventAt: null,
+  journalError: null,
+  journalWarnings: [],
+}
+
+export const SETTINGS: SettingsView = {
+  ...DEFAULT_DISPLAY_SETTINGS,
+  tokenStorage: 'none',
+  tokenNotice: null,
+}
+
+/** A core with canned answers whose pushes the test triggers with `push`. */
+export function fakeCore() {
+  const listeners = new Set<(message: KdsMessage) => void>()
+  const core = {
+    snapshot: vi.fn(() => SNAPSHOT),
+    status: vi.fn(() => STATUS),
+    settings: vi.fn(() => SETTINGS),
+    updateSettings: vi.fn(async (update: Partial<SettingsView>) => ({ ...SETTINGS, ...update })),
+    subscribe: vi.fn((listener: (message: KdsMessage) => void) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    }),
+    push: (message: KdsMessage) => listeners.forEach((listener) => listener(message)),
+    listeners,
+  } satisfies IpcCore & Record<string, unknown>
+  return core
+}
