@@ -25,6 +25,8 @@ export const ConnectionStatusSchema = z.object({
   since: time,
   /** Why the connection is offline or unauthorized, in words. */
   error: z.string().nullable(),
+  /** When the server last pinged: connected with neither pings nor events for long is stale. */
+  lastPingAt: time.nullable(),
 })
 
 /** Everything the status bar and /health show. */

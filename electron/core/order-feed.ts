@@ -4,6 +4,7 @@
 import { EventEmitter } from 'node:events'
 import { io, type Socket } from 'socket.io-client'
 import type { BoardChange } from '../common/board'
+import type { ConnectionState, ConnectionStatus } from '../common/status'
 import {
   parseAuthorizationError,
   parseOrder,
@@ -16,22 +17,8 @@ import {
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
 import { consoleLogger, type Logger } from './logger'
 
-export type ConnectionState =
-  'connecting' | 'authorizing' | 'connected' | 'unauthorized' | 'offline'
-
 /** Where the connection stands, for the status bar and /health. */
-export interface FeedStatus {
-  state: ConnectionState
-  url: string
-  /** Failed attempts since the last successful authorization. */
-  attempt: number
-  /** When the next retry starts (ms), while offline. */
-  nextRetryAt: number | null
-  /** When this state began (ms). */
-  since: number
-  /** Why the feed is offline or unauthorized, in words. */
-  error: string | null
-}
+export type FeedStatus = ConnectionStatus
 
 /** Counters of what arrived. */
 export interface FeedStats {
@@ -47,8 +34,15 @@ export interface InvalidPayload {
   at: number
 }
 
+/** How a connection began: recovered by the server, or fresh, with the interval it may have missed. */
+export interface FeedSession {
+  recovered: boolean
+  gap: { from: number; to: number } | null
+}
+
 export interface FeedEvents {
   status: [FeedStatus]
+  session: [FeedSession]
   change: [BoardChange]
   invalid: [InvalidPayload]
 }
@@ -62,6 +56,8 @@ export interface OrderFeedOptions {
   backoff?: BackoffOptions
   /** How long one connection attempt may take before it counts as failed. */
   connectTimeoutMs?: number
+  /** A larger WebSocket message closes the connection and is logged (default 1 MiB). */
+  maxPayloadBytes?: number
 }
 
 type UntrustedSocket = Socket<UntrustedServerEvents>
@@ -75,6 +71,9 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
   private readonly random: () => number
   private readonly backoff: BackoffOptions
   private readonly connectTimeoutMs: number
+  private readonly maxPayloadBytes: number
+  /** When the connection was lost, until the next authorization. */
+  private lostAt: number | null = null
   private socket: UntrustedSocket | null = null
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private running = false
@@ -90,6 +89,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
     this.random = options.random ?? Math.random
     this.backoff = options.backoff ?? DEFAULT_BACKOFF
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000
+    this.maxPayloadBytes = options.maxPayloadBytes ?? 1024 * 1024
     this.current = this.makeStatus('connecting', { attempt: 0 })
   }
 
@@ -120,12 +120,24 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
   configure(settings: { url: string; token: string }): void {
     this.url = settings.url
     this.token = settings.token
+    this.closeSocket()
+    this.lostAt = null
     this.current = this.makeStatus('connecting', { attempt: 0 })
     if (this.running) this.connect()
   }
 
   private connect(): void {
-    this.closeSocket()
+    this.clearRetry()
+    this.socket ??= this.createSocket()
+    this.setStatus('connecting', {})
+    this.socket.connect()
+  }
+
+  /**
+   * One socket per server and token, reused across retries: socket.io-client keeps the session id
+   * and the offset of the last packet on it, which is what lets the server recover the session.
+   */
+  private createSocket(): UntrustedSocket {
     const socket: UntrustedSocket = io(this.url, {
       path: SOCKET_PATH,
       transports: [...SOCKET_TRANSPORTS],
@@ -133,18 +145,41 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
       extraHeaders: { Authorization: `Bearer ${this.token}` },
       // Retries are ours: capped backoff with jitter, visible attempt count, and none after a "no".
       reconnection: false,
+      autoConnect: false,
       forceNew: true,
       timeout: this.connectTimeoutMs,
+      // engine.io-client hands this to the `ws` WebSocket in Node; its types do not list it.
+      ...({ maxPayload: this.maxPayloadBytes } as object),
     })
-    this.socket = socket
-    this.setStatus('connecting', {})
     socket.on('connect', () => this.setStatus('authorizing', {}))
     socket.on('connect_error', (error) => this.retry(`cannot connect: ${error.message}`))
-    socket.on('disconnect', (reason) => this.retry(`connection lost: ${reason}`))
-    socket.on('authorization:ok', () => this.setStatus('connected', { attempt: 0 }))
+    socket.on('disconnect', (reason, details) => this.onDisconnect(reason, details))
+    socket.on('authorization:ok', () => this.onAuthorized(socket.recovered))
     socket.on('authorization:error', (payload) => this.onUnauthorized(payload))
     socket.on('order:new', (payload) => this.accept('order:new', payload))
     socket.on('order:condition', (payload) => this.accept('order:condition', payload))
+    socket.io.on('ping', () => {
+      this.current = { ...this.current, lastPingAt: this.now() }
+    })
+    return socket
+  }
+
+  private onAuthorized(recovered: boolean): void {
+    const lostAt = this.lostAt
+    this.lostAt = null
+    this.setStatus('connected', { attempt: 0 })
+    const gap = !recovered && lostAt !== null ? { from: lostAt, to: this.now() } : null
+    if (recovered) this.log.info('session recovered: nothing was missed', { url: this.url })
+    else if (gap !== null) this.log.warn('reconnected without recovery: events may be missed', gap)
+    this.emit('session', { recovered, gap })
+  }
+
+  private onDisconnect(reason: string, details: unknown): void {
+    if (closeCode(details) === 1009) {
+      this.reject('message', `a message over ${this.maxPayloadBytes} bytes was cut off`)
+    }
+    this.lostAt ??= this.now()
+    this.retry(`connection lost: ${reason}`)
   }
 
   private onUnauthorized(payload: unknown): void {
@@ -188,8 +223,8 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
   }
 
   private retry(reason: string): void {
-    if (this.socket === null) return
-    this.closeSocket()
+    if (this.socket === null || this.current.state === 'unauthorized') return
+    this.clearRetry()
     const attempt = this.current.attempt + 1
     const delay = backoffDelay(attempt, this.backoff, this.random)
     this.log.info('offline; retrying', { url: this.url, reason, attempt, delayMs: delay })
@@ -197,13 +232,18 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
     this.setStatus('offline', { attempt, nextRetryAt: this.now() + delay, error: reason })
   }
 
-  private closeSocket(): void {
+  private clearRetry(): void {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer)
     this.retryTimer = null
+  }
+
+  private closeSocket(): void {
+    this.clearRetry()
     const socket = this.socket
     this.socket = null
     if (socket === null) return
     socket.removeAllListeners()
+    socket.io.removeAllListeners()
     socket.disconnect()
   }
 
@@ -215,6 +255,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
       nextRetryAt: change.nextRetryAt ?? null,
       since: this.now(),
       error: change.error ?? null,
+      lastPingAt: change.lastPingAt ?? (state === 'connected' ? this.now() : null),
     }
   }
 
@@ -222,4 +263,12 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
     this.current = this.makeStatus(state, change)
     this.emit('status', this.current)
   }
+}
+
+/** The WebSocket close code in socket.io-client's disconnect details, when there is one. */
+function closeCode(details: unknown): number | null {
+  if (typeof details !== 'object' || details === null || !('context' in details)) return null
+  const context: unknown = details.context
+  if (typeof context !== 'object' || context === null || !('code' in context)) return null
+  return typeof context.code === 'number' ? context.code : null
 }
