@@ -15,6 +15,7 @@ export const STATUS: CoreStatus = {
     nextRetryAt: null,
     since: 1,
     error: null,
+    lastPingAt: null,
   },
   demo: true,
   orders: 0,
