@@ -33,6 +33,7 @@ export async function startApp({ startDemo, log }: AppOptions): Promise<void> {
   const openWindow = () => windows()[0] ?? createMainWindow(location, log)
 
   app.on('second-instance', () => {
+    if (core === null) return
     const window = openWindow()
     if (window.isMinimized()) window.restore()
     window.focus()

@@ -101,7 +101,8 @@ export function electronSettingsBackend(options: ElectronSettingsOptions): Setti
     },
 
     saveToken(token) {
-      if (canEncrypt(cipher)) {
+      // Encrypted into a store that is not on disk would still be lost at exit: say memory.
+      if (store.path !== null && canEncrypt(cipher)) {
         try {
           const sealed = sealToken(cipher, token)
           write(() => store.set({ [TOKEN_KEY]: sealed }))

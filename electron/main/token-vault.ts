@@ -9,11 +9,12 @@ export type TokenCipher = Pick<
 >
 
 /**
- * tokenNotice when the token cannot be stored encrypted. An English sentence, shown as is; the
- * renderer may match it exactly to translate it.
+ * tokenNotice when the token cannot be stored encrypted (no OS key store, Linux's basic_text, or a
+ * settings file that cannot be written). An English sentence, shown as is; the renderer may match
+ * it exactly to translate it.
  */
 export const TOKEN_NOTICE_MEMORY_ONLY =
-  'This computer has no secure key store, so the token is kept in memory only and must be entered again after a restart.'
+  'The token cannot be stored securely on this computer, so it is kept in memory only and must be entered again after a restart.'
 
 /** tokenNotice when a saved token cannot be decrypted (another user or machine, a reset key store). */
 export const TOKEN_NOTICE_UNREADABLE =

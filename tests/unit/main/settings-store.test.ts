@@ -100,6 +100,10 @@ describe('display settings', () => {
     expect(loaded.warnings).toEqual([expect.stringContaining('settings cannot be opened')])
     settings.saveDisplay({ ...DEFAULT_DISPLAY_SETTINGS, language: 'en' })
     expect(settings.load().display.language).toBe('en')
+    expect(settings.saveToken(TOKEN)).toEqual({
+      tokenStorage: 'memory',
+      tokenNotice: TOKEN_NOTICE_MEMORY_ONLY,
+    })
   })
 })
 
