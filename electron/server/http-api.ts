@@ -1,6 +1,7 @@
-// The admin HTTP API, on the same port as Socket.IO: create orders, change their condition, list
-// them. Every route wants an ADMIN's `Authorization: Bearer` token; every body and query is
-// parsed with zod before use, and every error is `{ error, message }` with a fitting status.
+// The HTTP API, on the same port as Socket.IO: create orders, change their condition, list them.
+// Writes want an ADMIN's `Authorization: Bearer` token. Reads of orders are open to any known
+// user and show what the socket would have sent them (displays resync from it after a gap);
+// every body and query is parsed with zod before use, and every error is `{ error, message }`.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { parseWith, type Parsed } from '../common/protocol/parse'
@@ -11,6 +12,7 @@ import type { Logger } from './logger'
 import type { MenuItem } from './menu'
 import { ConditionPatchSchema, OrderDraftSchema, type OrderDraft } from './order-draft'
 import type { OrderStore } from './order-store'
+import { receivesOrder } from './routing'
 import type { User, UserDirectory } from './users'
 
 /** The API's prefix; Socket.IO keeps SOCKET_PATH. */
@@ -35,6 +37,7 @@ const ListQuerySchema = z.strictObject({
 interface Request {
   url: URL
   id: string
+  user: User
   body: () => Promise<unknown>
 }
 interface Answer {
@@ -56,8 +59,8 @@ function parsed<S extends z.ZodType>(schema: S, value: unknown, what: string): z
   return result.value
 }
 
-/** The ADMIN behind the request's bearer token, or a 401/403. */
-function requireAdmin(req: IncomingMessage, users: UserDirectory): User {
+/** The user behind the request's bearer token, or a 401. */
+function authenticate(req: IncomingMessage, users: UserDirectory): User {
   const challenge = { 'www-authenticate': 'Bearer realm="kitchen-display"' }
   const token = bearerToken(req.headers.authorization)
   if (token === undefined) {
@@ -70,6 +73,11 @@ function requireAdmin(req: IncomingMessage, users: UserDirectory): User {
   }
   const user = users.byToken(token)
   if (user === undefined) throw new HttpError(401, 'Unauthorized', 'unknown token', challenge)
+  return user
+}
+
+/** A 403 unless `user` is an ADMIN. */
+function requireAdmin(user: User): User {
   if (user.role !== 'ADMIN') {
     throw new HttpError(
       403,
@@ -87,23 +95,28 @@ export function createHttpApi(
   const { store, users, logger } = deps
   const limit = deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
 
-  const findOrder = (id: string): Order => {
+  /** The order, if `user` may see it: the same rule as the socket's. */
+  const findOrder = (id: string, user: User): Order => {
     const order = store.get(id)
-    if (order === undefined) throw notFound(`no order with _id "${id}"`)
+    if (order === undefined || !receivesOrder(user, order.clientId)) {
+      throw notFound(`no order with _id "${id}"`)
+    }
     return order
   }
 
   const orders: Route = new Map<string, Handler>([
     [
       'GET',
-      ({ url }) => {
+      ({ url, user }) => {
         const query = parsed(ListQuerySchema, Object.fromEntries(url.searchParams), 'query')
-        return { status: 200, body: store.list(query) }
+        const visible = store.list(query).filter((o) => receivesOrder(user, o.clientId))
+        return { status: 200, body: visible }
       },
     ],
     [
       'POST',
-      async ({ body }) => {
+      async ({ body, user }) => {
+        requireAdmin(user)
         const created = deps.createOrder(parsed(OrderDraftSchema, await body(), 'body'))
         if (!created.ok) throw badRequest(`body: ${created.reason}`)
         const location = `${API_BASE}/orders/${created.value._id}`
@@ -112,11 +125,11 @@ export function createHttpApi(
     ],
   ])
   const order: Route = new Map<string, Handler>([
-    ['GET', ({ id }) => ({ status: 200, body: findOrder(id) })],
+    ['GET', ({ id, user }) => ({ status: 200, body: findOrder(id, user) })],
     [
       'PATCH',
-      async ({ id, body }) => {
-        findOrder(id)
+      async ({ id, body, user }) => {
+        findOrder(id, requireAdmin(user))
         const { condition } = parsed(ConditionPatchSchema, await body(), 'body')
         const updated = deps.updateCondition(id, condition)
         if (updated === undefined) throw notFound(`no order with _id "${id}"`)
@@ -124,7 +137,9 @@ export function createHttpApi(
       },
     ],
   ])
-  const menu: Route = new Map<string, Handler>([['GET', () => ({ status: 200, body: deps.menu })]])
+  const menu: Route = new Map<string, Handler>([
+    ['GET', ({ user }) => (requireAdmin(user), { status: 200, body: deps.menu })],
+  ])
 
   /** Finds the route for a path, with the order id when the path names one. */
   function route(path: string): { route: Route; id: string } | undefined {
@@ -149,11 +164,11 @@ export function createHttpApi(
         allow,
       })
     }
-    const admin = requireAdmin(req, users)
+    const user = authenticate(req, users)
     const body = async () => parseJsonBody(await readBody(req, limit))
-    const answer = await handler({ url, id: found.id, body })
+    const answer = await handler({ url, id: found.id, user, body })
     sendJson(res, answer.status, answer.body, answer.headers)
-    logger.info('http', { method, path: url.pathname, status: answer.status, admin: admin.id })
+    logger.info('http', { method, path: url.pathname, status: answer.status, user: user.id })
   }
 
   return (req, res) => {

@@ -49,6 +49,9 @@ export function attachSocketGateway(
     serveClient: false,
     // Clients send nothing (the spec is receive-only), so nothing large should ever arrive.
     maxHttpBufferSize: 16 * 1024,
+    // A display that drops off for a while gets what it missed replayed when it comes back, and
+    // learns (socket.recovered) whether that was possible.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
   })
 
   io.on('connection', (socket) => {

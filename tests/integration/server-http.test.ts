@@ -233,15 +233,35 @@ describe('access and routes', () => {
     }
   })
 
-  it('answers 403 to a WATCHER or a USER, and changes nothing', async () => {
+  it('answers 403 to a WATCHER or a USER that writes, and changes nothing', async () => {
     const { url, handle } = await startServer()
+    const made = handle.createOrder({})
+    if (!made.ok) throw new Error(made.reason)
     for (const token of ['demo-watcher', 'demo-client']) {
       const post = await api(url, 'POST', '/api/orders', { token, body: {} })
       expect(post.status).toBe(403)
       expect(post.json).toMatchObject({ error: 'Forbidden' })
-      expect((await api(url, 'GET', '/api/orders', { token })).status).toBe(403)
+      const patch = { token, body: { condition: 'COOKING' } }
+      expect((await api(url, 'PATCH', `/api/orders/${made.value._id}`, patch)).status).toBe(403)
+      expect((await api(url, 'GET', '/api/menu', { token })).status).toBe(403)
     }
-    expect(handle.store.size).toBe(0)
+    expect(handle.store.size).toBe(1)
+    expect(handle.store.get(made.value._id)?.condition).toBe('NEW')
+  })
+
+  it('lets any known user read the orders the socket would send them, and no others', async () => {
+    const { url, handle } = await startServer()
+    const own = handle.createOrder({ clientId: '4920737570657261646d696e' })
+    const foreign = handle.createOrder({ clientId: '5f0000000000000000000099' })
+    if (!own.ok || !foreign.ok) throw new Error('orders not made')
+    const ids = (json: unknown) => (json as { _id: string }[]).map((o) => o._id).sort()
+    const watcher = await api(url, 'GET', '/api/orders', { token: 'demo-watcher' })
+    expect(ids(watcher.json)).toEqual([own.value._id, foreign.value._id].sort())
+    const client = await api(url, 'GET', '/api/orders', { token: 'demo-client' })
+    expect(ids(client.json)).toEqual([own.value._id])
+    const path = `/api/orders/${foreign.value._id}`
+    expect((await api(url, 'GET', path, { token: 'demo-client' })).status).toBe(404)
+    expect((await api(url, 'GET', path, { token: 'demo-watcher' })).status).toBe(200)
   })
 
   it('answers 404 to unknown routes and ids, 405 to a wrong method', async () => {
