@@ -48,6 +48,7 @@ export const en: Messages = {
     lastEvent: 'last event {age} ago',
     noEvents: 'no events yet',
     orders: 'Orders: {count}',
+    quiet: 'nothing from the server for {age}',
     staleSince: 'data not updated since {time} ({age})',
     retryIn: 'attempt {attempt}, retrying in {seconds} s',
     retryNow: 'attempt {attempt}, connecting…',

@@ -47,6 +47,7 @@ export const ru = {
     lastEvent: 'последнее событие {age} назад',
     noEvents: 'событий ещё не было',
     orders: 'Заказов: {count}',
+    quiet: 'нет вестей от сервера уже {age}',
     staleSince: 'данные не обновляются с {time} ({age})',
     retryIn: 'попытка {attempt}, повтор через {seconds} с',
     retryNow: 'попытка {attempt}, подключаемся…',

@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import type { Pinia } from 'pinia'
+import App from '../../../renderer/src/App.vue'
+import { startSession } from '../../../renderer/src/session'
+import { useBoardStore } from '../../../renderer/src/stores/board'
+import { useClockStore } from '../../../renderer/src/stores/clock'
+import { useStatusStore } from '../../../renderer/src/stores/status'
+import { FakeKds, coreStatus } from './fake-kds'
+import { withScreenHeight } from './layout'
+import { freshPinia, mountWith } from './mount'
+import { entryOf, makeOrder } from './orders'
+
+withScreenHeight()
+
+let pinia: Pinia
+let kds: FakeKds
+
+beforeEach(() => {
+  pinia = freshPinia()
+  kds = new FakeKds()
+  kds.setBoard(1, [entryOf(makeOrder())])
+})
+
+afterEach(() => {
+  useClockStore().stop()
+  useBoardStore().stop()
+  useStatusStore().stop()
+})
+
+describe('App', () => {
+  it('covers the board when unauthorized, and uncovers it once connected', async () => {
+    kds.currentStatus = coreStatus('unauthorized')
+    startSession(kds)
+    const wrapper = mountWith(App, pinia)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="unauthorized"]').text()).toContain('Вы не авторизованы')
+    expect(wrapper.get('[data-testid="connection-status"]').attributes('data-state')).toBe(
+      'unauthorized',
+    )
+    kds.pushStatus(coreStatus('connected'))
+    await flushPromises()
+    expect(wrapper.find('[data-testid="unauthorized"]').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid="order-card"]')).toHaveLength(1)
+    wrapper.unmount()
+  })
+
+  it('opens and closes the settings from the status bar', async () => {
+    startSession(kds)
+    const wrapper = mountWith(App, pinia)
+    await flushPromises()
+    expect(wrapper.find('[data-testid="settings-panel"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="open-settings"]').trigger('click')
+    expect(wrapper.find('[data-testid="settings-panel"]').exists()).toBe(true)
+    await wrapper.get('[data-testid="settings-close"]').trigger('click')
+    expect(wrapper.find('[data-testid="settings-panel"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('says so in the status bar when there is no way to reach the core', async () => {
+    const unreachable = new FakeKds()
+    unreachable.status = () => Promise.reject(new Error('bridge not available'))
+    startSession(unreachable)
+    const wrapper = mountWith(App, pinia)
+    await flushPromises()
+    expect(wrapper.text()).toContain('Нет связи с программой: bridge not available')
+    wrapper.unmount()
+  })
+})

@@ -1,0 +1,134 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { SNAPSHOT_RETRY_MS, useBoardStore } from '../../../renderer/src/stores/board'
+import { FakeKds } from './fake-kds'
+import { freshPinia } from './mount'
+import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
+
+let kds: FakeKds
+
+beforeEach(() => {
+  freshPinia()
+  kds = new FakeKds()
+})
+
+afterEach(() => {
+  useBoardStore().stop()
+  vi.useRealTimers()
+})
+
+describe('board store', () => {
+  it('loads the snapshot, then applies pushed events in sequence', async () => {
+    const first = makeOrder({ number: 1 })
+    kds.setBoard(3, [entryOf(first)])
+    const board = useBoardStore()
+    await board.start(kds)
+    expect(board.loaded).toBe(true)
+    expect(board.seq).toBe(3)
+    expect(board.count).toBe(1)
+
+    const second = makeOrder({ number: 2 })
+    kds.pushEvent(newEvent(4, second))
+    kds.pushEvent(conditionEvent(5, first._id, 'COOKING'))
+    expect(board.seq).toBe(5)
+    expect(board.count).toBe(2)
+    expect(board.orders.get(first._id)?.condition).toBe('COOKING')
+    expect(board.columns.map((c) => [c.condition, c.orders.length])).toEqual([
+      ['NEW', 1],
+      ['COOKING', 1],
+    ])
+    expect(kds.snapshotCalls).toBe(1)
+  })
+
+  it('subscribes before asking for the snapshot', async () => {
+    const board = useBoardStore()
+    const started = board.start(kds)
+    expect(kds.listeners.size).toBe(1)
+    expect(kds.snapshotCalls).toBe(1)
+    await started
+  })
+
+  it('ignores events it already has (seq at or below its own)', async () => {
+    const order = makeOrder()
+    kds.setBoard(5, [entryOf(order)])
+    const board = useBoardStore()
+    await board.start(kds)
+    const version = board.version
+    kds.pushEvent(conditionEvent(4, order._id, 'CANCELED'))
+    kds.pushEvent(conditionEvent(5, order._id, 'CANCELED'))
+    expect(board.orders.get(order._id)?.condition).toBe('NEW')
+    expect(board.version).toBe(version)
+    kds.pushEvent(conditionEvent(6, order._id, 'COOKING'))
+    kds.pushEvent(conditionEvent(6, order._id, 'COOKING'))
+    expect(board.seq).toBe(6)
+    expect(board.orders.get(order._id)?.history).toHaveLength(2)
+    expect(kds.snapshotCalls).toBe(1)
+  })
+
+  it('takes a fresh snapshot on a gap instead of guessing', async () => {
+    const order = makeOrder()
+    kds.setBoard(1, [entryOf(order)])
+    const board = useBoardStore()
+    await board.start(kds)
+
+    const missed = makeOrder({ number: 77 })
+    kds.setBoard(3, [entryOf(order, 'COOKING'), entryOf(missed)])
+    kds.pushEvent(conditionEvent(4, missed._id, 'COLLECTED'))
+    await flushPromises()
+
+    expect(kds.snapshotCalls).toBe(2)
+    expect(board.seq).toBe(4)
+    expect(board.orders.get(order._id)?.condition).toBe('COOKING')
+    expect(board.orders.get(missed._id)?.condition).toBe('COLLECTED')
+  })
+
+  it('keeps the events that arrive while the snapshot is in flight', async () => {
+    const held = kds.holdSnapshot()
+    const board = useBoardStore()
+    const started = board.start(kds)
+
+    const early = makeOrder({ number: 1 })
+    const late = makeOrder({ number: 2 })
+    kds.pushEvent(newEvent(1, early)) // already in the snapshot
+    kds.pushEvent(newEvent(2, late)) // newer than the snapshot
+    kds.pushEvent(conditionEvent(3, early._id, 'COOKING'))
+    expect(board.count).toBe(0)
+
+    held.resolve({ seq: 1, orders: [entryOf(early)] })
+    await started
+    expect(board.seq).toBe(3)
+    expect(board.count).toBe(2)
+    expect(board.orders.get(early._id)?.condition).toBe('COOKING')
+    expect(board.orders.get(late._id)?.order?.number).toBe(2)
+    expect(kds.snapshotCalls).toBe(1)
+  })
+
+  it('asks again after a failed snapshot, and still keeps what arrived meanwhile', async () => {
+    vi.useFakeTimers()
+    const held = kds.holdSnapshot()
+    const board = useBoardStore()
+    const started = board.start(kds)
+    held.reject(new Error('core not ready'))
+    await started
+    expect(board.error).toBe('core not ready')
+    expect(board.loaded).toBe(false)
+
+    const order = makeOrder()
+    kds.pushEvent(newEvent(1, order))
+    kds.setBoard(0, [])
+    await vi.advanceTimersByTimeAsync(SNAPSHOT_RETRY_MS)
+    expect(kds.snapshotCalls).toBe(2)
+    expect(board.error).toBeNull()
+    expect(board.loaded).toBe(true)
+    expect(board.seq).toBe(1)
+    expect(board.orders.has(order._id)).toBe(true)
+  })
+
+  it('unsubscribes on stop', async () => {
+    const board = useBoardStore()
+    await board.start(kds)
+    board.stop()
+    expect(kds.listeners.size).toBe(0)
+  })
+})

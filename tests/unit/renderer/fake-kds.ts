@@ -1,0 +1,131 @@
+// A KdsApi for renderer tests: records subscribers and calls, lets a test push messages, hold a
+// snapshot in flight, and decide how updateSettings answers.
+import type { BoardEvent, BoardOrder, BoardSnapshot } from '../../../electron/common/board'
+import type { KdsApi, KdsMessage } from '../../../electron/common/kds-api'
+import {
+  DEFAULT_DISPLAY_SETTINGS,
+  type SettingsUpdate,
+  type SettingsView,
+} from '../../../electron/common/settings'
+import type { ConnectionState, CoreStatus } from '../../../electron/common/status'
+
+type Listener = (message: KdsMessage) => void
+
+/** A snapshot the test releases by hand. */
+export interface HeldSnapshot {
+  resolve(snapshot: BoardSnapshot): void
+  reject(error: Error): void
+}
+
+export function coreStatus(
+  state: ConnectionState = 'connected',
+  overrides: Partial<CoreStatus> = {},
+): CoreStatus {
+  return {
+    connection: {
+      state,
+      url: 'wss://kitchen.example.ru',
+      attempt: 0,
+      nextRetryAt: null,
+      since: 1_000,
+      error: null,
+      lastPingAt: null,
+    },
+    demo: false,
+    orders: 0,
+    received: 0,
+    invalid: 0,
+    lastEventAt: null,
+    journalError: null,
+    journalWarnings: [],
+    ...overrides,
+  }
+}
+
+export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
+  return {
+    ...DEFAULT_DISPLAY_SETTINGS,
+    serverUrl: 'wss://kitchen.example.ru',
+    tokenStorage: 'encrypted',
+    tokenNotice: null,
+    ...overrides,
+  }
+}
+
+export class FakeKds implements KdsApi {
+  readonly listeners = new Set<Listener>()
+  /** What `snapshot()` answers when no snapshot is held. */
+  board: BoardSnapshot = { seq: 0, orders: [] }
+  currentStatus: CoreStatus = coreStatus()
+  currentSettings: SettingsView = settingsView()
+  snapshotCalls = 0
+  readonly updates: SettingsUpdate[] = []
+  /** Set to make the next updateSettings reject with this message. */
+  refuseWith: string | null = null
+  private held: HeldSnapshot[] = []
+
+  snapshot(): Promise<BoardSnapshot> {
+    this.snapshotCalls += 1
+    const held = this.held.shift()
+    if (held === undefined) return Promise.resolve(structuredClone(this.board))
+    return new Promise((resolve, reject) => {
+      held.resolve = resolve
+      held.reject = reject
+    })
+  }
+
+  status(): Promise<CoreStatus> {
+    return Promise.resolve(this.currentStatus)
+  }
+
+  settings(): Promise<SettingsView> {
+    return Promise.resolve(this.currentSettings)
+  }
+
+  updateSettings(update: SettingsUpdate): Promise<SettingsView> {
+    this.updates.push(update)
+    if (this.refuseWith !== null) return Promise.reject(new Error(this.refuseWith))
+    const { serverUrl, language, currency, thresholds } = { ...this.currentSettings, ...update }
+    this.currentSettings = { ...this.currentSettings, serverUrl, language, currency, thresholds }
+    if (update.token !== undefined) this.currentSettings.tokenStorage = 'encrypted'
+    this.push({ type: 'settings', settings: this.currentSettings })
+    return Promise.resolve(this.currentSettings)
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  push(message: KdsMessage): void {
+    for (const listener of this.listeners) listener(message)
+  }
+
+  pushEvent(event: BoardEvent): void {
+    this.push({ type: 'event', event })
+  }
+
+  pushStatus(status: CoreStatus): void {
+    this.currentStatus = status
+    this.push({ type: 'status', status })
+  }
+
+  /** Makes the next snapshot() wait until the test resolves it. */
+  holdSnapshot(): HeldSnapshot {
+    const held: HeldSnapshot = {
+      resolve: () => {
+        throw new Error('snapshot() has not been called yet')
+      },
+      reject: () => {
+        throw new Error('snapshot() has not been called yet')
+      },
+    }
+    this.held.push(held)
+    return held
+  }
+
+  /** The board as `orders`, current as of `seq`. */
+  setBoard(seq: number, orders: BoardOrder[]): void {
+    this.board = { seq, orders }
+  }
+}

@@ -1,0 +1,24 @@
+// Mounting with the real plugins: a fresh Pinia (made active for the stores) and the app's i18n.
+import { mount, type ComponentMountingOptions } from '@vue/test-utils'
+import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import type { Component } from 'vue'
+import { createKdsI18n } from '../../../renderer/src/i18n'
+
+/** A fresh, active Pinia for one test. */
+export function freshPinia(): Pinia {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  return pinia
+}
+
+/** Mounts `component` with `pinia` (the active one by default) and a Russian i18n. */
+export function mountWith<C extends Component>(
+  component: C,
+  pinia: Pinia,
+  options: ComponentMountingOptions<C> = {},
+) {
+  return mount(component, {
+    ...options,
+    global: { ...options.global, plugins: [pinia, createKdsI18n()] },
+  })
+}

@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import type { Pinia } from 'pinia'
+import SettingsPanel from '../../../renderer/src/components/SettingsPanel.vue'
+import UnauthorizedOverlay from '../../../renderer/src/components/UnauthorizedOverlay.vue'
+import { useSettingsStore } from '../../../renderer/src/stores/settings'
+import { useStatusStore } from '../../../renderer/src/stores/status'
+import { FakeKds, coreStatus, settingsView } from './fake-kds'
+import { freshPinia, mountWith } from './mount'
+
+let pinia: Pinia
+let kds: FakeKds
+
+beforeEach(async () => {
+  pinia = freshPinia()
+  kds = new FakeKds()
+  kds.currentStatus = coreStatus('unauthorized')
+  kds.currentSettings = settingsView({ tokenStorage: 'encrypted' })
+  await useSettingsStore().start(kds)
+  await useStatusStore().start(kds)
+})
+
+describe('UnauthorizedOverlay', () => {
+  it('says so and sends the new token through updateSettings', async () => {
+    const wrapper = mountWith(UnauthorizedOverlay, pinia)
+    expect(wrapper.text()).toContain('Вы не авторизованы')
+    const input = wrapper.get<HTMLInputElement>('[data-testid="token-input"]')
+    expect(input.attributes('type')).toBe('password')
+    await input.setValue('  secret-token  ')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(kds.updates).toEqual([{ token: 'secret-token' }])
+    expect(input.element.value).toBe('')
+  })
+
+  it('shows why the core refused the token', async () => {
+    kds.refuseWith = 'token: too long'
+    const wrapper = mountWith(UnauthorizedOverlay, pinia)
+    await wrapper.get('[data-testid="token-input"]').setValue('x')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[role="alert"]').text()).toBe('token: too long')
+  })
+})
+
+describe('SettingsPanel', () => {
+  it('never shows the token, and says how it is stored', () => {
+    kds.push({
+      type: 'settings',
+      settings: settingsView({ tokenStorage: 'memory', tokenNotice: 'Шифрование недоступно' }),
+    })
+    const wrapper = mountWith(SettingsPanel, pinia)
+    const token = wrapper.get<HTMLInputElement>('[data-testid="settings-token"]')
+    expect(token.attributes('type')).toBe('password')
+    expect(token.element.value).toBe('')
+    expect(wrapper.get('[data-testid="token-storage"]').text()).toContain('до перезапуска')
+    expect(wrapper.get('[data-testid="token-notice"]').text()).toBe('Шифрование недоступно')
+  })
+
+  it('sends only the fields that changed', async () => {
+    const wrapper = mountWith(SettingsPanel, pinia)
+    await wrapper.get('input[name="lateMinutes"]').setValue('30')
+    await wrapper.get('input[value="en"]').setValue(true)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(kds.updates).toEqual([
+      { language: 'en', thresholds: { warnMinutes: 10, lateMinutes: 30 } },
+    ])
+    expect(wrapper.emitted('close')).toHaveLength(1)
+  })
+
+  it('turns an empty server address into demo mode and sends a typed token', async () => {
+    const wrapper = mountWith(SettingsPanel, pinia)
+    await wrapper.get('input[name="serverUrl"]').setValue('')
+    await wrapper.get('[data-testid="settings-token"]').setValue('new-token')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(kds.updates).toEqual([{ serverUrl: null, token: 'new-token' }])
+  })
+
+  it('shows the error next to the form and stays open when the core refuses', async () => {
+    kds.refuseWith = 'thresholds.lateMinutes: the warning time must be shorter than the late time'
+    const wrapper = mountWith(SettingsPanel, pinia)
+    await wrapper.get('input[name="warnMinutes"]').setValue('40')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="settings-error"]').text()).toContain(
+      'the warning time must be shorter than the late time',
+    )
+    expect(wrapper.emitted('close')).toBeUndefined()
+  })
+
+  it('closes without a request when nothing changed', async () => {
+    const wrapper = mountWith(SettingsPanel, pinia)
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(kds.updates).toEqual([])
+    expect(wrapper.emitted('close')).toHaveLength(1)
+  })
+})
