@@ -1,7 +1,9 @@
 // The browser shell's HTTP server: the built renderer, /health and the bridge on one loopback
 // port. It carries the core's answers and pushes; it keeps no state of its own.
+import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import type { Duplex } from 'node:stream'
 import type { Health } from '../common/status'
 import { consoleLogger, type Logger } from '../core/logger'
@@ -9,7 +11,7 @@ import { BRIDGE_PATH } from './bridge-frames'
 import { createBridge, type BridgeCore } from './bridge-server'
 import { HEALTH_PATH, sendHealth } from './health'
 import { isOwnHost, isOwnOrigin, refuseUpgrade } from './origin-guard'
-import { sendText, serveStatic } from './static-files'
+import { SECURITY_HEADERS, sendText, serveStatic } from './static-files'
 import type { LOOPBACK } from './options'
 
 /** What the shell needs of the core. */
@@ -36,6 +38,8 @@ export interface WebShell {
   close(): Promise<void>
 }
 
+const FAVICON_PATH = '/favicon.ico'
+
 const pathOf = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://localhost').pathname
 
 /** Starts the shell; rejects when it cannot listen (the port is taken...). */
@@ -50,6 +54,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     if (!isOwnHost(req, port)) return sendText(res, 421, 'this is not the host you asked for')
     if (pathOf(req) === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
       return sendHealth(res, options.core.health())
+    }
+    // Browsers ask for a favicon on their own; the Electron window never does, so the build has
+    // none. "No content" keeps a 404 out of the kitchen browser's console.
+    if (pathOf(req) === FAVICON_PATH && !existsSync(join(options.rendererDir, 'favicon.ico'))) {
+      res.writeHead(204, SECURITY_HEADERS)
+      return void res.end()
     }
     await serveStatic(options.rendererDir, req, res)
   }

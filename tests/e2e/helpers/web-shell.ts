@@ -1,0 +1,48 @@
+// The browser shell for e2e tests, run exactly as `npm run serve` runs it (minus the build, which
+// the test command does once before), with its own data directory.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startCli, type CliProcess } from './processes'
+
+const READY = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/
+
+export interface WebShellOptions {
+  /** The backend; the shell watches it with `token`. */
+  server: string
+  token: string
+}
+
+/** A running web shell and the temporary data directory it owns. */
+export interface WebShellProcess {
+  /** `http://127.0.0.1:PORT/`, as the CLI printed it. */
+  url: string
+  process: CliProcess
+  /** Stops the shell and removes its data directory. */
+  stop(): Promise<number | null>
+}
+
+/** Starts `electron/web/cli.ts --port 0 --data-dir <tmp> --server <url>` with KDS_TOKEN. */
+export async function startWebShell(options: WebShellOptions): Promise<WebShellProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kds-e2e-'))
+  try {
+    const process = await startCli(
+      'electron/web/cli.ts',
+      ['--port', '0', '--data-dir', dataDir, '--server', options.server],
+      READY,
+      { KDS_TOKEN: options.token },
+    )
+    return {
+      url: process.address,
+      process,
+      async stop() {
+        const code = await process.stop()
+        rmSync(dataDir, { recursive: true, force: true })
+        return code
+      },
+    }
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true })
+    throw error
+  }
+}
