@@ -19,11 +19,19 @@ export const BoardOrderSchema = z.object({
   receivedAt: timestamp,
   /** When this entry last changed. */
   changedAt: timestamp,
+  /** First learned from a resync after a gap, not live: it may have waited unseen. */
+  resynced: z.boolean().optional(),
 })
 
 /** A change to the board, as the core receives it. `at` is when it was received. */
 export const BoardChangeSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('order:new'), order: OrderSchema, at: timestamp }),
+  z.object({
+    type: z.literal('order:new'),
+    order: OrderSchema,
+    at: timestamp,
+    /** Fetched by a resync rather than pushed live. */
+    resync: z.boolean().optional(),
+  }),
   z.object({
     type: z.literal('order:condition'),
     id: IdSchema,
@@ -58,39 +66,37 @@ export const changeId = (change: BoardChange): string =>
  * (a repeated condition), so callers can tell a real change from a duplicate.
  */
 export function reduceOrder(prev: BoardOrder | undefined, change: BoardChange): BoardOrder {
-  if (change.type === 'order:new') {
-    const { order, at } = change
-    if (prev === undefined) {
-      const history = [{ condition: order.condition, at }]
-      return {
-        id: order._id,
-        order,
-        condition: order.condition,
-        history,
-        receivedAt: at,
-        changedAt: at,
-      }
-    }
-    // Condition changes that came before their order are newer than the order's own condition.
-    if (prev.order === null) return { ...prev, order, changedAt: at }
-    if (order.condition === prev.condition) return { ...prev, order, changedAt: at }
-    const history = [...prev.history, { condition: order.condition, at }]
-    return { ...prev, order, condition: order.condition, history, changedAt: at }
-  }
+  if (change.type === 'order:new') return receiveOrder(prev, change)
   const { id, condition, at } = change
   if (prev === undefined) {
-    return {
-      id,
-      order: null,
-      condition,
-      history: [{ condition, at }],
-      receivedAt: at,
-      changedAt: at,
-    }
+    const history = [{ condition, at }]
+    return { id, order: null, condition, history, receivedAt: at, changedAt: at }
   }
   if (condition === prev.condition) return prev
   const history = [...prev.history, { condition, at }]
   return { ...prev, condition, history, changedAt: at }
+}
+
+function receiveOrder(
+  prev: BoardOrder | undefined,
+  change: Extract<BoardChange, { type: 'order:new' }>,
+): BoardOrder {
+  const { order, at } = change
+  const mark = change.resync === true ? { resynced: true } : {}
+  if (prev === undefined) {
+    const history = [{ condition: order.condition, at }]
+    const entry = { id: order._id, order, condition: order.condition, history }
+    return { ...entry, receivedAt: at, changedAt: at, ...mark }
+  }
+  // Condition changes that came before their order are newer than the order's own condition.
+  if (prev.order === null) return { ...prev, order, changedAt: at, ...mark }
+  // An older or identical copy (a resync listing what the board has) changes nothing.
+  if (order.updatedAt < prev.order.updatedAt) return prev
+  const same = order.updatedAt === prev.order.updatedAt && order.condition === prev.order.condition
+  if (same) return prev
+  if (order.condition === prev.condition) return { ...prev, order, changedAt: at }
+  const history = [...prev.history, { condition: order.condition, at }]
+  return { ...prev, order, condition: order.condition, history, changedAt: at }
 }
 
 /**

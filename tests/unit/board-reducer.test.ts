@@ -57,7 +57,7 @@ describe('reduceOrder', () => {
     expect(late.receivedAt).toBe(50)
   })
 
-  it('replaces a repeated order, taking its newer condition', () => {
+  it('replaces a repeated order with a different condition, taking it', () => {
     const first = reduceOrder(undefined, { type: 'order:new', order: order(), at: 100 })
     const again = reduceOrder(first, {
       type: 'order:new',
@@ -70,11 +70,46 @@ describe('reduceOrder', () => {
   })
 })
 
+describe('a repeated order', () => {
+  const first = reduceOrder(undefined, { type: 'order:new', order: order(), at: 100 })
+  const updatedAt = first.order?.updatedAt ?? 0
+
+  it('changes nothing when it is older than what the board has', () => {
+    const stale = order({ updatedAt: updatedAt - 1, condition: 'COOKING' })
+    expect(reduceOrder(first, { type: 'order:new', order: stale, at: 200 })).toBe(first)
+  })
+
+  it('does not roll back a condition that arrived after the order', () => {
+    const cooking = reduceOrder(first, {
+      type: 'order:condition',
+      id: ID,
+      condition: 'COOKING',
+      at: 150,
+    })
+    expect(reduceOrder(cooking, { type: 'order:new', order: order(), at: 200 })).toBe(cooking)
+  })
+
+  it('marks an order first learned from a resync, and only then', () => {
+    const resynced = reduceOrder(undefined, {
+      type: 'order:new',
+      order: order(),
+      at: 1,
+      resync: true,
+    })
+    expect(resynced.resynced).toBe(true)
+    expect(first.resynced).toBeUndefined()
+    const newer = order({ updatedAt: updatedAt + 1, phone: '+7(900)111-11-11' })
+    const again = reduceOrder(first, { type: 'order:new', order: newer, at: 300, resync: true })
+    expect(again.resynced).toBeUndefined()
+    expect(again.order?.phone).toBe('+7(900)111-11-11')
+  })
+})
+
 describe('applyChange', () => {
   it('keeps one entry per _id and reports only real changes', () => {
     const orders = new Map<string, BoardOrder>()
     expect(applyChange(orders, { type: 'order:new', order: order(), at: 1 })).not.toBeNull()
-    expect(applyChange(orders, { type: 'order:new', order: order(), at: 2 })).not.toBeNull()
+    expect(applyChange(orders, { type: 'order:new', order: order(), at: 2 })).toBeNull()
     expect(orders.size).toBe(1)
     const other = order({ _id: 'aaaaaaaaaaaaaaaaaaaaaaaa' })
     applyChange(orders, { type: 'order:new', order: other, at: 3 })
