@@ -54,6 +54,7 @@ const STATUS: CoreStatus = {
     nextRetryAt: null,
     since: 0,
     error: null,
+    lastPingAt: null,
   },
   demo: false,
   orders: 0,
