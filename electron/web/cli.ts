@@ -21,11 +21,12 @@ async function startDemo() {
   return startDemoServer({ simulatePerMinute: DEMO_ORDERS_PER_MINUTE })
 }
 
-function banner(shell: WebShell, options: WebOptions): string {
-  const server =
-    options.serverUrl === undefined
-      ? 'from settings.json (demo mode, the bundled reference server, unless set there)'
-      : `${options.serverUrl} (token ${options.token === null ? 'not set: KDS_TOKEN' : 'from KDS_TOKEN'})`
+function banner(shell: WebShell, core: KdsCore, options: WebOptions): string {
+  const { demo, connection } = core.status()
+  const token = options.token === null ? 'no token: set KDS_TOKEN' : 'token from KDS_TOKEN'
+  const server = demo
+    ? `demo mode: the bundled reference server at ${connection.url}`
+    : `${connection.url} (${token})`
   return [
     `Kitchen Display web shell listening on ${shell.url}`,
     `  Server   ${server}`,
@@ -71,11 +72,13 @@ async function main(): Promise<number | undefined> {
       log,
     })
   } catch (error) {
-    console.error(`error: cannot listen on ${options.host}:${options.port}: ${String(error)}`)
+    console.error(
+      `error: cannot listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+    )
     await core.close()
     return 1
   }
-  console.log(banner(shell, options))
+  console.log(banner(shell, core, options))
 
   // npm and tsx may relay the same Ctrl+C a second time: later signals are ignored while closing.
   let closing = false
