@@ -175,7 +175,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
   }
 
   private onDisconnect(reason: string, details: unknown): void {
-    if (closeCode(details) === 1009) {
+    if (isTooLarge(details)) {
       this.reject('message', `a message over ${this.maxPayloadBytes} bytes was cut off`)
     }
     this.lostAt ??= this.now()
@@ -265,10 +265,15 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
   }
 }
 
-/** The WebSocket close code in socket.io-client's disconnect details, when there is one. */
-function closeCode(details: unknown): number | null {
-  if (typeof details !== 'object' || details === null || !('context' in details)) return null
-  const context: unknown = details.context
-  if (typeof context !== 'object' || context === null || !('code' in context)) return null
-  return typeof context.code === 'number' ? context.code : null
+/** A property of an unknown value, if it is an object that has it. */
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value
+    ? (value as Record<string, unknown>)[key]
+    : undefined
+}
+
+/** Whether socket.io-client's disconnect details say `ws` refused a message over maxPayload. */
+function isTooLarge(details: unknown): boolean {
+  const error = field(field(details, 'description'), 'error')
+  return field(error, 'code') === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
 }

@@ -122,4 +122,28 @@ describe('OrderFeed with hostile input', () => {
     const back = await nextEvent<FeedStatus>(feed, 'status', (s) => s.state === 'connected')
     expect(back.attempt).toBe(0)
   })
+
+  it('cuts off a message over the size limit, says so, and reconnects', async () => {
+    let connections = 0
+    const { url } = await bareServer((socket) => {
+      connections += 1
+      socket.emit('authorization:ok')
+      if (connections === 1) socket.emit('order:new', { junk: 'x'.repeat(200_000) })
+      else socket.emit('order:new', fixtures.orderNew())
+    })
+    const feed = new OrderFeed({
+      url,
+      token: 't',
+      log: silentLogger,
+      backoff: { baseMs: 20, maxMs: 100, jitter: 0.5 },
+      maxPayloadBytes: 100_000,
+    })
+    cleanups.push(() => feed.stop())
+    const invalid: InvalidPayload[] = []
+    feed.on('invalid', (payload) => invalid.push(payload))
+    feed.start()
+    await waitFor(() => feed.stats.received === 1, 'the order after the reconnect')
+    expect(invalid.map((i) => i.reason)).toEqual(['a message over 100000 bytes was cut off'])
+    expect(connections).toBe(2)
+  })
 })
