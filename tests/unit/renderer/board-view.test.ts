@@ -8,7 +8,7 @@ import { useBoardStore } from '../../../renderer/src/stores/board'
 import { FakeKds } from './fake-kds'
 import { withScreenHeight } from './layout'
 import { freshPinia, mountWith } from './mount'
-import { conditionEvent, entryOf, makeOrder } from './orders'
+import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
 
 withScreenHeight()
 
@@ -57,6 +57,20 @@ describe('BoardView', () => {
     expect(
       wrapper.get('[data-condition="COLLECTED"] [data-testid="order-card"]').attributes(),
     ).toMatchObject({ 'data-order-id': order._id })
+  })
+
+  it('draws the right card when a column keeps its length but changes its orders', async () => {
+    const first = makeOrder()
+    const second = makeOrder()
+    kds.setBoard(1, [entryOf(first)])
+    await useBoardStore().start(kds)
+    const wrapper = mountWith(BoardView, pinia)
+    await flushPromises()
+    kds.pushEvent(conditionEvent(2, first._id, 'COOKING'))
+    kds.pushEvent(newEvent(3, second))
+    await flushPromises()
+    const inNew = wrapper.findAll('[data-condition="NEW"] [data-testid="order-card"]')
+    expect(inNew.map((c) => c.attributes('data-order-id'))).toEqual([second._id])
   })
 
   it('draws only the cards on screen, not the whole column', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { Pinia } from 'pinia'
+import { getActivePinia, type Pinia } from 'pinia'
 import SettingsPanel from '../../../renderer/src/components/SettingsPanel.vue'
 import UnauthorizedOverlay from '../../../renderer/src/components/UnauthorizedOverlay.vue'
 import { useSettingsStore } from '../../../renderer/src/stores/settings'
@@ -89,6 +89,19 @@ describe('SettingsPanel', () => {
       'the warning time must be shorter than the late time',
     )
     expect(wrapper.emitted('close')).toBeUndefined()
+  })
+
+  it('fills the form once the settings arrive, if opened before', async () => {
+    freshPinia()
+    const late = new FakeKds()
+    late.settings = () => new Promise(() => undefined)
+    const settings = useSettingsStore()
+    void settings.start(late)
+    const wrapper = mountWith(SettingsPanel, getActivePinia() ?? pinia)
+    expect(wrapper.find('form').exists()).toBe(false)
+    late.push({ type: 'settings', settings: settingsView({ currency: 'EUR' }) })
+    await flushPromises()
+    expect(wrapper.get<HTMLInputElement>('input[name="currency"]').element.value).toBe('EUR')
   })
 
   it('closes without a request when nothing changed', async () => {
