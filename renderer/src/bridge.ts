@@ -11,6 +11,7 @@ import {
   type KdsRequestName,
   type KdsResponse,
 } from '../../electron/common/kds-api'
+import type { CoreStatus } from '../../electron/common/status'
 import { parseResult } from '../../electron/common/kds-dispatch'
 import { formatIssues } from '../../electron/common/protocol/parse'
 
@@ -55,6 +56,10 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
   let retryTimer: ReturnType<typeof setTimeout> | null = null
   let failures = 0
   let everOpened = false
+  /** The last status the shell sent, to say truthfully what is known while it is away. */
+  let lastStatus: CoreStatus | null = null
+  /** When the open socket was lost; null while connected. */
+  let lostAt: number | null = null
   let closed = false
   let nextId = 1
 
@@ -80,7 +85,10 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
     if (!frame.success) {
       return console.warn(`bridge: dropped an invalid frame: ${formatIssues(frame.error)}`)
     }
-    if (frame.data.kind === 'message') return deliver(frame.data.message)
+    if (frame.data.kind === 'message') {
+      if (frame.data.message.type === 'status') lastStatus = frame.data.message.status
+      return deliver(frame.data.message)
+    }
     const { response } = frame.data
     const entry = pending.get(response.id)
     if (entry === undefined) return console.warn('bridge: an answer to no request', response)
@@ -89,6 +97,7 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
 
   function onOpen(ws: WebSocket): void {
     failures = 0
+    lostAt = null
     for (const entry of pending.values()) {
       if (!entry.sent) {
         ws.send(entry.frame)
@@ -120,6 +129,26 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
     failures += 1
     const delay = Math.min(RETRY_FIRST_MS * 2 ** (failures - 1), RETRY_MAX_MS)
     retryTimer = setTimeout(connect, delay)
+    if (everOpened) reportAway(Date.now() + delay)
+  }
+
+  /**
+   * While the shell is away nothing reaches the page, and the last status would keep saying
+   * "connected" over a board that is no longer live. So the status bar is told the page is offline,
+   * with the last known figures; the shell's own status replaces it on reconnecting.
+   */
+  function reportAway(nextRetryAt: number): void {
+    if (lastStatus === null) return
+    lostAt ??= Date.now()
+    const connection = {
+      ...lastStatus.connection,
+      state: 'offline' as const,
+      since: lostAt,
+      attempt: failures,
+      nextRetryAt,
+      error: `the display shell is not answering (${url}); the board may be out of date`,
+    }
+    deliver({ type: 'status', status: { ...lastStatus, connection } })
   }
 
   function connect(): void {
@@ -180,7 +209,11 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
     })
   }
 
-  const status = () => request('status', [])
+  const status = () =>
+    request('status', []).then((answer) => {
+      lastStatus = answer
+      return answer
+    })
 
   return {
     snapshot: () => request('snapshot', []),

@@ -108,17 +108,32 @@ describe('createBridgeApi against the web shell', () => {
     expect((await api.snapshot()).orders.map((o) => o.id)).toEqual([created.value._id])
   })
 
-  it('reconnects when the shell restarts, and refreshes the status', async () => {
+  it('says offline while the shell is away, then reconnects and refreshes the status', async () => {
     const stack = await startStack()
     useBrowserWebSocket(stack.origin)
     const api = bridge(bridgeUrl(stack.shell))
-    const messages: KdsMessage[] = []
-    api.subscribe((message) => messages.push(message))
-    await api.status()
+    const states: string[] = []
+    api.subscribe((message) => {
+      if (message.type === 'status') states.push(message.status.connection.state)
+    })
+    await waitFor(() => stack.core.health().state === 'connected', 'the core to connect')
+    expect((await api.status()).connection.state).toBe('connected')
 
     const port = stack.shell.port
     await stack.shell.close()
     await expect(api.snapshot()).rejects.toThrow(/display shell/)
+    await waitFor(() => states.at(-1) === 'offline', 'the page to hear it is offline')
+    const away = await new Promise<KdsMessage>((resolve) => {
+      const stop = api.subscribe((message) => {
+        stop()
+        resolve(message)
+      })
+    })
+    expect(away).toMatchObject({
+      type: 'status',
+      status: { connection: { state: 'offline', error: expect.stringMatching(/display shell/) } },
+    })
+
     const restarted = await startWebShell({
       core: stack.core,
       rendererDir: fakeRenderer(),
@@ -127,11 +142,7 @@ describe('createBridgeApi against the web shell', () => {
       log: silentLogger,
     })
     try {
-      const before = messages.length
-      await waitFor(
-        () => messages.slice(before).some((m) => m.type === 'status'),
-        'a status after reconnecting',
-      )
+      await waitFor(() => states.at(-1) === 'connected', 'the status after reconnecting')
       expect((await api.snapshot()).seq).toBe(0)
     } finally {
       await restarted.close()

@@ -92,6 +92,23 @@ test('the server going away shows offline, and its return shows connected', asyn
   await expect(card(page, later)).toBeVisible()
 })
 
+test('the page rides out a restart of the web shell', async ({ page, reference, shell }) => {
+  await openBoard(page, shell.url)
+  const id = await reference.createOrder()
+  await expect(card(page, id)).toBeVisible()
+
+  const restarting = shell.restart()
+  // While the shell is away the page must not keep saying "connected" over a frozen board.
+  await expect(connection(page)).toHaveAttribute('data-state', 'offline')
+  await restarting
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
+  // The journal kept the order across the restart, and new orders flow again.
+  await expect(card(page, id)).toBeVisible()
+  const later = await reference.createOrder()
+  await expect(card(page, later)).toBeVisible()
+  await expect(cards(page)).toHaveCount(2)
+})
+
 test('/health agrees with the screen; the board is kept as a screenshot', async ({
   page,
   reference,

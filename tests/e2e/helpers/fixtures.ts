@@ -37,7 +37,7 @@ export const test = base.extend<Fixtures>({
     for (const [index, shell] of started.entries()) {
       const code = await shell.stop()
       await testInfo.attach(`web-shell-${index + 1}.log`, {
-        body: `${shell.process.output()}\n[exit code ${String(code)}]\n`,
+        body: `${shell.output()}\n[exit code ${String(code)}]\n`,
         contentType: 'text/plain',
       })
     }

@@ -17,32 +17,45 @@ export interface WebShellOptions {
 export interface WebShellProcess {
   /** `http://127.0.0.1:PORT/`, as the CLI printed it. */
   url: string
-  process: CliProcess
-  /** Stops the shell and removes its data directory. */
+  /** Everything every run of it printed. */
+  output(): string
+  /** Stops it (as Ctrl+C would) and starts it again on the same port and data directory. */
+  restart(): Promise<void>
+  /** Stops the shell and removes its data directory; resolves with the last exit code. */
   stop(): Promise<number | null>
 }
 
 /** Starts `electron/web/cli.ts --port 0 --data-dir <tmp> --server <url>` with KDS_TOKEN. */
 export async function startWebShell(options: WebShellOptions): Promise<WebShellProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kds-e2e-'))
-  try {
-    const process = await startCli(
+  const run = (port: number) =>
+    startCli(
       'electron/web/cli.ts',
-      ['--port', '0', '--data-dir', dataDir, '--server', options.server],
+      ['--port', String(port), '--data-dir', dataDir, '--server', options.server],
       READY,
       { KDS_TOKEN: options.token },
     )
-    return {
-      url: process.address,
-      process,
-      async stop() {
-        const code = await process.stop()
-        rmSync(dataDir, { recursive: true, force: true })
-        return code
-      },
-    }
+  let process: CliProcess
+  try {
+    process = await run(0)
   } catch (error) {
     rmSync(dataDir, { recursive: true, force: true })
     throw error
+  }
+  const url = process.address
+  const logs: string[] = []
+  return {
+    url,
+    output: () => [...logs, process.output()].join('\n--- restarted ---\n'),
+    async restart() {
+      const code = await process.stop()
+      logs.push(`${process.output()}\n[exit code ${String(code)}]`)
+      process = await run(Number(new URL(url).port))
+    },
+    async stop() {
+      const code = await process.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+      return code
+    },
   }
 }
