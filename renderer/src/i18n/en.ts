@@ -17,6 +17,7 @@ export const en: Messages = {
     pickup: 'Pickup',
     scheduled: 'for {time}',
     test: 'TEST',
+    resynced: 'arrived after a lost connection',
     note: 'Note',
     placeholder: 'order not received yet',
     placeholderId: 'id {id}',

@@ -16,6 +16,7 @@ export const ru = {
     pickup: 'Самовывоз',
     scheduled: 'ко времени {time}',
     test: 'ТЕСТ',
+    resynced: 'пришёл после обрыва связи',
     note: 'Комментарий',
     placeholder: 'заказ ещё не пришёл',
     placeholderId: 'id {id}',

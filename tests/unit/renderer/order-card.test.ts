@@ -78,6 +78,12 @@ describe('OrderCard', () => {
     expect(card(entryOf(makeOrder())).find('[data-testid="test-badge"]').exists()).toBe(false)
   })
 
+  it('says when an order was learned from a resync rather than live', () => {
+    const resynced = card({ ...entryOf(makeOrder()), resynced: true })
+    expect(resynced.get('[data-testid="resynced-badge"]').text()).toBe('пришёл после обрыва связи')
+    expect(card(entryOf(makeOrder())).find('[data-testid="resynced-badge"]').exists()).toBe(false)
+  })
+
   it('shows the scheduled time as given when it is not a date', () => {
     const wrapper = card(entryOf(makeOrder({ time: 'к 19:30' })))
     expect(wrapper.get('[data-testid="scheduled"]').text()).toContain('к 19:30')
