@@ -29,7 +29,7 @@ export const BoardChangeSchema = z.discriminatedUnion('type', [
     type: z.literal('order:new'),
     order: OrderSchema,
     at: timestamp,
-    /** Fetched by a resync rather than pushed live. */
+    /** Fetched by a resync rather than pushed live; `at` is then when the list was asked for. */
     resync: z.boolean().optional(),
   }),
   z.object({
@@ -88,6 +88,8 @@ function receiveOrder(
     const entry = { id: order._id, order, condition: order.condition, history }
     return { ...entry, receivedAt: at, changedAt: at, ...mark }
   }
+  // A resync's `at` is when its list was asked for: a board that changed since knows better.
+  if (change.resync === true && prev.changedAt >= at) return prev
   // Condition changes that came before their order are newer than the order's own condition.
   if (prev.order === null) return { ...prev, order, changedAt: at, ...mark }
   // An older or identical copy (a resync listing what the board has) changes nothing.

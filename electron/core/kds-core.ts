@@ -14,6 +14,8 @@ import { Board } from './board'
 import { consoleLogger, type Logger } from './logger'
 import { OrderFeed } from './order-feed'
 import type { LoadedSettings, SettingsBackend } from './settings-backend'
+import { CatchUp } from './catch-up'
+import type { ResyncSource } from './resync'
 
 /** A running demo backend: where it is and the token to use. */
 export interface DemoServer {
@@ -28,6 +30,8 @@ export interface KdsCoreOptions {
   settings: SettingsBackend
   /** Starts the bundled reference server; called when no server is configured. */
   startDemo: () => Promise<DemoServer>
+  /** Where to fetch orders after a gap, for a real backend; the demo server is its own source. */
+  resync?: ResyncSource | null
   log?: Logger
 }
 
@@ -37,6 +41,7 @@ type Listener = (message: KdsMessage) => void
 export class KdsCore implements KdsHandlers {
   private readonly listeners = new Set<Listener>()
   private demo: DemoServer | null = null
+  private readonly catchUp: CatchUp
 
   private constructor(
     private readonly options: KdsCoreOptions,
@@ -45,7 +50,13 @@ export class KdsCore implements KdsHandlers {
     private stored: LoadedSettings,
     private readonly log: Logger,
   ) {
+    this.catchUp = new CatchUp(board, log)
     board.on('event', (event) => this.push({ type: 'event', event }))
+    feed.on('session', (session) => {
+      void this.catchUp
+        .onSession(session, this.resyncSource())
+        .then(() => this.push({ type: 'status', status: this.status() }))
+    })
     feed.on('change', (change) => board.apply(change))
     feed.on('status', () => this.push({ type: 'status', status: this.status() }))
     feed.on('invalid', () => this.push({ type: 'status', status: this.status() }))
@@ -120,6 +131,13 @@ export class KdsCore implements KdsHandlers {
     await this.demo?.close()
     this.demo = null
     this.board.close()
+  }
+
+  /** Where a resync fetches from: the demo server's own list, or the configured source. */
+  private resyncSource(): ResyncSource | null {
+    if (this.demo !== null)
+      return { url: `${this.demo.url}/api/orders?since={since}`, token: this.demo.token }
+    return this.options.resync ?? null
   }
 
   private async connect(): Promise<void> {

@@ -32,6 +32,8 @@ export interface ServerDeps {
   maxBodyBytes?: number
   /** Orders kept in memory before the oldest are forgotten (default 10,000). */
   storeCapacity?: number
+  /** The orders, when they must outlive this server (a restart that keeps the backend's data). */
+  store?: OrderStore
   /** The number of the first order (default 1). */
   firstOrderNumber?: number
 }
@@ -61,7 +63,7 @@ export function createServer(httpServer: HttpServer, deps: ServerDeps = {}): Ser
   const logger = deps.logger ?? silentLogger
   const menu = deps.menu ?? DEMO_MENU
   const users = new UserDirectory(deps.users ?? DEMO_USERS)
-  const store = new OrderStore(deps.storeCapacity)
+  const store = deps.store ?? new OrderStore(deps.storeCapacity)
   const factory = createOrderFactory({
     menu,
     now,

@@ -89,6 +89,19 @@ describe('a repeated order', () => {
     expect(reduceOrder(cooking, { type: 'order:new', order: order(), at: 200 })).toBe(cooking)
   })
 
+  it('lets a change that came while a resync was in flight win over the resync', () => {
+    const collected = reduceOrder(first, {
+      type: 'order:condition',
+      id: ID,
+      condition: 'COLLECTED',
+      at: 500,
+    })
+    const listed = order({ updatedAt: updatedAt + 10, condition: 'COOKING' })
+    const resync = { type: 'order:new' as const, order: listed, at: 400, resync: true }
+    expect(reduceOrder(collected, resync)).toBe(collected)
+    expect(reduceOrder(first, resync).condition).toBe('COOKING')
+  })
+
   it('marks an order first learned from a resync, and only then', () => {
     const resynced = reduceOrder(undefined, {
       type: 'order:new',
