@@ -60,6 +60,8 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
   let lastStatus: CoreStatus | null = null
   /** When the open socket was lost; null while connected. */
   let lostAt: number | null = null
+  /** Status pushes so far, so a refresh answer never overwrites a newer push. */
+  let statusPushes = 0
   let closed = false
   let nextId = 1
 
@@ -86,7 +88,10 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
       return console.warn(`bridge: dropped an invalid frame: ${formatIssues(frame.error)}`)
     }
     if (frame.data.kind === 'message') {
-      if (frame.data.message.type === 'status') lastStatus = frame.data.message.status
+      if (frame.data.message.type === 'status') {
+        lastStatus = frame.data.message.status
+        statusPushes += 1
+      }
       return deliver(frame.data.message)
     }
     const { response } = frame.data
@@ -104,11 +109,14 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
         entry.sent = true
       }
     }
-    // Pushes sent while we were away are lost. The board store re-snapshots when it sees a gap in
-    // seq; the status bar hears the truth now rather than at the next change.
+    // Pushes sent while we were away are lost. The status bar (told "offline" meanwhile) hears the
+    // truth now rather than at the next change; the board store re-snapshots on that, or on a gap.
     if (everOpened) {
+      const before = statusPushes
       status().then(
-        (current) => deliver({ type: 'status', status: current }),
+        (current) => {
+          if (statusPushes === before) deliver({ type: 'status', status: current })
+        },
         (error: unknown) => console.warn('bridge: no status after reconnecting', error),
       )
     }
