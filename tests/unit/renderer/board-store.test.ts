@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { SNAPSHOT_RETRY_MS, useBoardStore } from '../../../renderer/src/stores/board'
-import { FakeKds } from './fake-kds'
+import { FakeKds, coreStatus } from './fake-kds'
 import { freshPinia } from './mount'
 import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
 
@@ -123,6 +123,24 @@ describe('board store', () => {
     expect(board.loaded).toBe(true)
     expect(board.seq).toBe(1)
     expect(board.orders.has(order._id)).toBe(true)
+  })
+
+  it('takes a fresh snapshot when the connection comes back, without waiting for a gap', async () => {
+    const order = makeOrder()
+    kds.setBoard(7, [entryOf(order)])
+    const board = useBoardStore()
+    await board.start(kds)
+    kds.pushStatus(coreStatus('connected'))
+    await flushPromises()
+    expect(kds.snapshotCalls).toBe(1)
+
+    kds.pushStatus(coreStatus('offline'))
+    kds.setBoard(2, [entryOf(order, 'COOKING')]) // a restarted core may even count from lower
+    kds.pushStatus(coreStatus('connected'))
+    await flushPromises()
+    expect(kds.snapshotCalls).toBe(2)
+    expect(board.seq).toBe(2)
+    expect(board.orders.get(order._id)?.condition).toBe('COOKING')
   })
 
   it('unsubscribes on stop', async () => {
