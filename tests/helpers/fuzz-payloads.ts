@@ -60,8 +60,8 @@ export function hostilePayload(
     }),
     () => ({ kind: 'array', payload: [base] }),
     () => {
-      const copy: Json = { ...base }
-      delete copy[event === 'order:new' ? pick(REQUIRED_ORDER_FIELDS) : pick(['_id', 'condition'])]
+      const gone = event === 'order:new' ? pick(REQUIRED_ORDER_FIELDS) : pick(['_id', 'condition'])
+      const copy = Object.fromEntries(Object.entries(base).filter(([key]) => key !== gone))
       return { kind: 'missing field', payload: copy }
     },
     () => {
