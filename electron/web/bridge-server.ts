@@ -6,7 +6,12 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type { KdsHandlers, KdsMessage } from '../common/kds-api'
 import { dispatchRequest } from '../common/kds-dispatch'
 import type { Logger } from '../core/logger'
-import { MAX_FRAME_BYTES, messageFrame, responseFrame, type BridgeFrame } from './bridge-frames'
+import {
+  MAX_FRAME_BYTES,
+  messageFrame,
+  responseFrame,
+  type BridgeFrame,
+} from '../common/bridge-frames'
 
 /** What the bridge needs of the core. */
 export interface BridgeCore extends KdsHandlers {

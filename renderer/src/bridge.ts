@@ -1,10 +1,7 @@
 // The KdsApi over the browser shell's WebSocket (electron/web), for when there is no preload.
-// Everything that arrives is parsed before use, exactly as window.kds answers would be. The frame
-// shape mirrors electron/web/bridge-frames.ts, which the renderer may not import.
-import { z } from 'zod'
+// Everything that arrives is parsed before use, exactly as window.kds answers would be.
+import { BRIDGE_PATH, BridgeFrameSchema } from '../../electron/common/bridge-frames'
 import {
-  KdsMessageSchema,
-  KdsResponseSchema,
   type KDS_REQUESTS,
   type KdsApi,
   type KdsMessage,
@@ -14,12 +11,6 @@ import {
 import type { CoreStatus } from '../../electron/common/status'
 import { parseResult } from '../../electron/common/kds-dispatch'
 import { formatIssues } from '../../electron/common/protocol/parse'
-
-/** A frame from the shell: the answer to a request, or a push of the core. */
-const BridgeFrameSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('response'), response: KdsResponseSchema }),
-  z.object({ kind: z.literal('message'), message: KdsMessageSchema }),
-])
 
 /** The KdsApi of the bridge, which can also be shut. */
 export interface BridgeApi extends KdsApi {
@@ -45,7 +36,7 @@ const REQUEST_TIMEOUT_MS = 15_000
 
 /** The bridge's address for the page's own origin: `ws(s)://<host>/kds`. */
 export function defaultBridgeUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/kds`
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_PATH}`
 }
 
 /** Connects to the browser shell's bridge at `url` (by default the page's own shell). */

@@ -1,13 +1,7 @@
 // What crosses the bridge's WebSocket. Page → shell: a KdsRequest, as over Electron IPC.
-// Shell → page: one of these frames. renderer/src/bridge.ts parses the same shape (it may not
-// import this layer), so a change here is a change there.
+// Shell → page: one of these frames. Shared by the browser shell and renderer/src/bridge.ts.
 import { z } from 'zod'
-import {
-  KdsMessageSchema,
-  KdsResponseSchema,
-  type KdsMessage,
-  type KdsResponse,
-} from '../common/kds-api'
+import { KdsMessageSchema, KdsResponseSchema, type KdsMessage, type KdsResponse } from './kds-api'
 
 /** The path of the bridge's WebSocket, on the shell's own port. */
 export const BRIDGE_PATH = '/kds'
