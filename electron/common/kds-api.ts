@@ -8,7 +8,7 @@ import {
   type SettingsUpdate,
   type SettingsView,
 } from './settings'
-import { CoreStatusSchema, type CoreStatus } from './status'
+import { CoreStatusSchema, DiagnosticsSchema, type CoreStatus, type Diagnostics } from './status'
 
 /** Pushed from the core to every renderer. */
 export const KdsMessageSchema = z.discriminatedUnion('type', [
@@ -28,6 +28,12 @@ export interface KdsApi {
   settings(): Promise<SettingsView>
   /** Changes settings; answers the new settings, or rejects with a reason naming the field. */
   updateSettings(update: SettingsUpdate): Promise<SettingsView>
+  /** Forgets a gap warning a person has read; answers the new status. */
+  dismissGap(id: number): Promise<CoreStatus>
+  /** Counters, recent rejections and the like, for the diagnostics panel. */
+  diagnostics(): Promise<Diagnostics>
+  /** Writes the diagnostics to a file in the data directory (never the token); answers its path. */
+  exportDiagnostics(): Promise<{ path: string }>
   /** Calls `listener` with every message the core pushes; returns the unsubscribe function. */
   subscribe(listener: (message: KdsMessage) => void): () => void
 }
@@ -38,6 +44,9 @@ export const KDS_REQUESTS = {
   status: { args: z.tuple([]), result: CoreStatusSchema },
   settings: { args: z.tuple([]), result: SettingsViewSchema },
   updateSettings: { args: z.tuple([SettingsUpdateSchema]), result: SettingsViewSchema },
+  dismissGap: { args: z.tuple([z.number().int().positive()]), result: CoreStatusSchema },
+  diagnostics: { args: z.tuple([]), result: DiagnosticsSchema },
+  exportDiagnostics: { args: z.tuple([]), result: z.object({ path: z.string() }) },
 } as const
 
 export type KdsRequestName = keyof typeof KDS_REQUESTS
@@ -69,4 +78,7 @@ export interface KdsHandlers {
   status(): CoreStatus
   settings(): SettingsView
   updateSettings(update: SettingsUpdate): Promise<SettingsView>
+  dismissGap(id: number): CoreStatus
+  diagnostics(): Diagnostics
+  exportDiagnostics(): { path: string }
 }

@@ -48,6 +48,14 @@ function call(handlers: KdsHandlers, name: KdsRequestName, args: unknown[]): unk
       return handlers.settings()
     case 'updateSettings':
       return handlers.updateSettings(KDS_REQUESTS.updateSettings.args.parse(args)[0])
+    case 'dismissGap':
+      return handlers.dismissGap(KDS_REQUESTS.dismissGap.args.parse(args)[0])
+    case 'diagnostics':
+      KDS_REQUESTS.diagnostics.args.parse(args)
+      return handlers.diagnostics()
+    case 'exportDiagnostics':
+      KDS_REQUESTS.exportDiagnostics.args.parse(args)
+      return handlers.exportDiagnostics()
   }
 }
 

@@ -29,6 +29,23 @@ export const ConnectionStatusSchema = z.object({
   lastPingAt: time.nullable(),
 })
 
+/** An interval in which events may have been missed and could not be fetched again. */
+export const GapSchema = z.object({
+  id: z.number().int().positive(),
+  from: time,
+  to: time,
+  /** Why it was not filled, in words (no resync source, or why the resync failed). */
+  reason: z.string(),
+})
+
+/** The outcome of the last resync. */
+export const ResyncReportSchema = z.object({
+  at: time,
+  orders: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+})
+
 /** Everything the status bar and /health show. */
 export const CoreStatusSchema = z.object({
   connection: ConnectionStatusSchema,
@@ -42,6 +59,29 @@ export const CoreStatusSchema = z.object({
   journalError: z.string().nullable(),
   /** Problems found in the journal on disk at start. */
   journalWarnings: z.array(z.string()),
+  /** Intervals that may be missing orders, until a person dismisses them. */
+  gaps: z.array(GapSchema),
+  lastResync: ResyncReportSchema.nullable(),
+})
+
+/** A payload the core refused, for the diagnostics panel. */
+export const RejectionSchema = z.object({ event: z.string(), reason: z.string(), at: time })
+
+/** What support needs to know; never the token. */
+export const DiagnosticsSchema = z.object({
+  version: z.string(),
+  startedAt: time,
+  generatedAt: time,
+  status: CoreStatusSchema,
+  /** Sessions that began after the first one: reconnections. */
+  reconnects: z.number().int().nonnegative(),
+  /** Of them, those the server recovered without loss. */
+  recovered: z.number().int().nonnegative(),
+  /** Every gap seen, dismissed or not. */
+  gapsSeen: z.number().int().nonnegative(),
+  recentRejections: z.array(RejectionSchema),
+  journalBytes: z.number().int().nonnegative(),
+  dataDir: z.string(),
 })
 
 /** The body of the browser shell's `GET /health`. */
@@ -57,6 +97,10 @@ export type ConnectionState = z.infer<typeof ConnectionStateSchema>
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>
 export type CoreStatus = z.infer<typeof CoreStatusSchema>
 export type Health = z.infer<typeof HealthSchema>
+export type Gap = z.infer<typeof GapSchema>
+export type ResyncReport = z.infer<typeof ResyncReportSchema>
+export type Rejection = z.infer<typeof RejectionSchema>
+export type Diagnostics = z.infer<typeof DiagnosticsSchema>
 
 /** The health summary of a status. */
 export const healthOf = (status: CoreStatus): Health => ({

@@ -76,6 +76,11 @@ export class Board extends EventEmitter<BoardEvents> {
     return this.orders.size
   }
 
+  /** Bytes in the journal file (0 when there is none). */
+  get journalBytes(): number {
+    return this.journal?.size ?? 0
+  }
+
   /** Closes the journal. */
   close(): void {
     this.journal?.close()

@@ -1,27 +1,11 @@
 // CatchUp: what the core does when a connection begins that the server could not recover. With
 // a resync source it fetches the backend's orders and merges them; without one (or when the
 // fetch fails) it records the gap, so the screen can say which minutes may be missing.
+import type { Gap, ResyncReport } from '../common/status'
 import type { FeedSession } from './order-feed'
 import type { Board } from './board'
 import type { Logger } from './logger'
 import { fetchResync, type ResyncOptions, type ResyncSource } from './resync'
-
-/** An interval in which events may have been missed and were not fetched. */
-export interface Gap {
-  id: number
-  from: number
-  to: number
-  /** Why it was not filled: no resync source, or the fetch failed. */
-  reason: string
-}
-
-/** The outcome of the last resync. */
-export interface ResyncReport {
-  at: number
-  orders: number
-  rejected: number
-  error: string | null
-}
 
 /** Fetch a little before the gap began: the two clocks may disagree by some seconds. */
 const CLOCK_MARGIN_MS = 60_000

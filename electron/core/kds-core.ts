@@ -8,13 +8,14 @@ import {
   type SettingsUpdate,
   type SettingsView,
 } from '../common/settings'
-import { healthOf, type CoreStatus, type Health } from '../common/status'
+import { healthOf, type CoreStatus, type Diagnostics, type Health } from '../common/status'
 import { parseWith } from '../common/protocol/parse'
 import { Board } from './board'
 import { consoleLogger, type Logger } from './logger'
 import { OrderFeed } from './order-feed'
 import type { LoadedSettings, SettingsBackend } from './settings-backend'
 import { CatchUp } from './catch-up'
+import { DiagnosticsRecorder } from './diagnostics'
 import type { ResyncSource } from './resync'
 
 /** A running demo backend: where it is and the token to use. */
@@ -32,6 +33,8 @@ export interface KdsCoreOptions {
   startDemo: () => Promise<DemoServer>
   /** Where to fetch orders after a gap, for a real backend; the demo server is its own source. */
   resync?: ResyncSource | null
+  /** The app's version, for diagnostics. */
+  version?: string
   log?: Logger
 }
 
@@ -42,6 +45,7 @@ export class KdsCore implements KdsHandlers {
   private readonly listeners = new Set<Listener>()
   private demo: DemoServer | null = null
   private readonly catchUp: CatchUp
+  private readonly diagnosticsRecorder: DiagnosticsRecorder
 
   private constructor(
     private readonly options: KdsCoreOptions,
@@ -51,8 +55,11 @@ export class KdsCore implements KdsHandlers {
     private readonly log: Logger,
   ) {
     this.catchUp = new CatchUp(board, log)
+    this.diagnosticsRecorder = new DiagnosticsRecorder(options.version ?? 'dev', options.dataDir)
     board.on('event', (event) => this.push({ type: 'event', event }))
+    feed.on('invalid', (payload) => this.diagnosticsRecorder.rejected(payload))
     feed.on('session', (session) => {
+      this.diagnosticsRecorder.session(session)
       void this.catchUp
         .onSession(session, this.resyncSource())
         .then(() => this.push({ type: 'status', status: this.status() }))
@@ -89,7 +96,24 @@ export class KdsCore implements KdsHandlers {
       lastEventAt: stats.lastEventAt,
       journalError: this.board.journalError,
       journalWarnings: this.board.warnings,
+      gaps: [...this.catchUp.gaps],
+      lastResync: this.catchUp.lastResync,
     }
+  }
+
+  dismissGap(id: number): CoreStatus {
+    if (this.catchUp.dismiss(id)) this.push({ type: 'status', status: this.status() })
+    return this.status()
+  }
+
+  diagnostics(): Diagnostics {
+    return this.diagnosticsRecorder.report(this.status(), this.board.journalBytes)
+  }
+
+  exportDiagnostics(): { path: string } {
+    const path = this.diagnosticsRecorder.export(this.diagnostics())
+    this.log.info('diagnostics exported', { path })
+    return { path }
   }
 
   /** The figures a monitoring system polls. */

@@ -51,6 +51,9 @@ const api: KdsApi = {
   status: () => request('status', []),
   settings: () => request('settings', []),
   updateSettings: (update) => request('updateSettings', [update]),
+  dismissGap: (id) => request('dismissGap', [id]),
+  diagnostics: () => request('diagnostics', []),
+  exportDiagnostics: () => request('exportDiagnostics', []),
   subscribe(listener) {
     const subscription = { listener }
     subscriptions.add(subscription)

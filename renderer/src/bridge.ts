@@ -219,6 +219,9 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
     status,
     settings: () => request('settings', []),
     updateSettings: (update) => request('updateSettings', [update]),
+    dismissGap: (id) => request('dismissGap', [id]),
+    diagnostics: () => request('diagnostics', []),
+    exportDiagnostics: () => request('exportDiagnostics', []),
     subscribe(listener) {
       listeners.add(listener)
       connect()

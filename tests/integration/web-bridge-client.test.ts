@@ -63,6 +63,8 @@ const STATUS: CoreStatus = {
   lastEventAt: null,
   journalError: null,
   journalWarnings: [],
+  gaps: [],
+  lastResync: null,
 }
 
 /** A shell that does what the test says; `requests` holds what pages sent. */

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { BoardSnapshotSchema } from '../../electron/common/board'
 import { SettingsViewSchema } from '../../electron/common/settings'
 import { CoreStatusSchema, HealthSchema } from '../../electron/common/status'
-import { MAX_FRAME_BYTES } from '../../electron/web/bridge-frames'
+import { MAX_FRAME_BYTES } from '../../electron/common/bridge-frames'
 import { waitFor } from '../helpers/wait'
 import { bridgeUrl, cleanUp, openPage, startStack, upgradeStatus, type Stack } from './web-harness'
 

@@ -9,7 +9,7 @@ import type { KdsRequestName } from '../../electron/common/kds-api'
 import { KdsCore } from '../../electron/core/kds-core'
 import { silentLogger } from '../../electron/core/logger'
 import { fileSettingsBackend } from '../../electron/core/settings-file'
-import { BridgeFrameSchema, type BridgeFrame } from '../../electron/web/bridge-frames'
+import { BridgeFrameSchema, type BridgeFrame } from '../../electron/common/bridge-frames'
 import { startWebShell, type WebShell } from '../../electron/web/web-shell'
 import { cleanUp as cleanUpServers, startServer, type TestServer } from './server-harness'
 

@@ -16,6 +16,13 @@ function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
       updates.push(update)
       return view
     },
+    dismissGap: (id) => {
+      throw new Error(`no gap ${id}`)
+    },
+    diagnostics: () => {
+      throw new Error('not needed')
+    },
+    exportDiagnostics: () => ({ path: '/tmp/d.json' }),
   }
 }
 
@@ -26,6 +33,19 @@ describe('dispatchRequest', () => {
       ok: true,
       result: { seq: 3, orders: [] },
     })
+  })
+
+  it('passes a gap id through, and refuses one that is not a positive integer', async () => {
+    const answer = await dispatchRequest(handlers(), { id: 8, name: 'dismissGap', args: [4] })
+    expect(answer).toEqual({ id: 8, ok: false, error: 'no gap 4' })
+    const bad = await dispatchRequest(handlers(), { id: 9, name: 'dismissGap', args: [-1] })
+    expect(bad.ok ? '' : bad.error).toMatch(/bad arguments to dismissGap/)
+    const exported = await dispatchRequest(handlers(), {
+      id: 10,
+      name: 'exportDiagnostics',
+      args: [],
+    })
+    expect(exported).toEqual({ id: 10, ok: true, result: { path: '/tmp/d.json' } })
   })
 
   it('passes parsed settings updates through', async () => {

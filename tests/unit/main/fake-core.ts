@@ -2,7 +2,7 @@
 import { vi } from 'vitest'
 import type { KdsMessage } from '../../../electron/common/kds-api'
 import { DEFAULT_DISPLAY_SETTINGS, type SettingsView } from '../../../electron/common/settings'
-import type { CoreStatus } from '../../../electron/common/status'
+import type { CoreStatus, Diagnostics } from '../../../electron/common/status'
 import type { IpcCore } from '../../../electron/main/ipc'
 
 export const SNAPSHOT = { seq: 3, orders: [] }
@@ -24,6 +24,21 @@ export const STATUS: CoreStatus = {
   lastEventAt: null,
   journalError: null,
   journalWarnings: [],
+  gaps: [],
+  lastResync: null,
+}
+
+export const DIAGNOSTICS: Diagnostics = {
+  version: 'test',
+  startedAt: 1,
+  generatedAt: 2,
+  status: STATUS,
+  reconnects: 0,
+  recovered: 0,
+  gapsSeen: 0,
+  recentRejections: [],
+  journalBytes: 0,
+  dataDir: '/tmp/kds',
 }
 
 export const SETTINGS: SettingsView = {
@@ -40,6 +55,9 @@ export function fakeCore() {
     status: vi.fn(() => STATUS),
     settings: vi.fn(() => SETTINGS),
     updateSettings: vi.fn(async (update: Partial<SettingsView>) => ({ ...SETTINGS, ...update })),
+    dismissGap: vi.fn(() => STATUS),
+    diagnostics: vi.fn(() => DIAGNOSTICS),
+    exportDiagnostics: vi.fn(() => ({ path: '/tmp/diagnostics.json' })),
     subscribe: vi.fn((listener: (message: KdsMessage) => void) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

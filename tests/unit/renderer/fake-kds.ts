@@ -7,7 +7,7 @@ import {
   type SettingsUpdate,
   type SettingsView,
 } from '../../../electron/common/settings'
-import type { ConnectionState, CoreStatus } from '../../../electron/common/status'
+import type { ConnectionState, CoreStatus, Diagnostics } from '../../../electron/common/status'
 
 type Listener = (message: KdsMessage) => void
 
@@ -38,6 +38,8 @@ export function coreStatus(
     lastEventAt: null,
     journalError: null,
     journalWarnings: [],
+    gaps: [],
+    lastResync: null,
     ...overrides,
   }
 }
@@ -62,6 +64,8 @@ export class FakeKds implements KdsApi {
   readonly updates: SettingsUpdate[] = []
   /** Set to make the next updateSettings reject with this message. */
   refuseWith: string | null = null
+  readonly dismissed: number[] = []
+  exports = 0
   private held: HeldSnapshot[] = []
 
   snapshot(): Promise<BoardSnapshot> {
@@ -90,6 +94,33 @@ export class FakeKds implements KdsApi {
     if (update.token !== undefined) this.currentSettings.tokenStorage = 'encrypted'
     this.push({ type: 'settings', settings: this.currentSettings })
     return Promise.resolve(this.currentSettings)
+  }
+
+  dismissGap(id: number): Promise<CoreStatus> {
+    this.dismissed.push(id)
+    const gaps = this.currentStatus.gaps.filter((gap) => gap.id !== id)
+    this.pushStatus({ ...this.currentStatus, gaps })
+    return Promise.resolve(this.currentStatus)
+  }
+
+  diagnostics(): Promise<Diagnostics> {
+    return Promise.resolve({
+      version: '1.2.3',
+      startedAt: 1_000,
+      generatedAt: 2_000,
+      status: this.currentStatus,
+      reconnects: 3,
+      recovered: 2,
+      gapsSeen: 1,
+      recentRejections: [{ event: 'order:new', reason: '_id: is empty', at: 1_500 }],
+      journalBytes: 2048,
+      dataDir: '/var/lib/kds',
+    })
+  }
+
+  exportDiagnostics(): Promise<{ path: string }> {
+    this.exports += 1
+    return Promise.resolve({ path: '/var/lib/kds/diagnostics-test.json' })
   }
 
   subscribe(listener: Listener): () => void {

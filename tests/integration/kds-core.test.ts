@@ -1,0 +1,103 @@
+// KdsCore as the shells use it: settings, demo mode, catch-up after a gap, diagnostics.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer as createHttpServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { KdsMessage } from '../../electron/common/kds-api'
+import { KdsCore } from '../../electron/core/kds-core'
+import { silentLogger } from '../../electron/core/logger'
+import { fileSettingsBackend } from '../../electron/core/settings-file'
+import { createServer } from '../../electron/server/create-server'
+import { listen } from '../../electron/server/listen'
+import { OrderStore } from '../../electron/server/order-store'
+import { waitFor } from '../helpers/wait'
+import { cleanUp, startServer } from './server-harness'
+
+const cores: KdsCore[] = []
+const dirs: string[] = []
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close()
+  await cleanUp()
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kds-core-'))
+  dirs.push(dir)
+  return dir
+}
+
+const noDemo = async () => {
+  throw new Error('demo mode was not expected')
+}
+
+async function startCore(
+  dataDir: string,
+  serverUrl: string | null,
+  token: string | null,
+  startDemo = noDemo,
+) {
+  const core = await KdsCore.start({
+    dataDir,
+    settings: fileSettingsBackend(dataDir, { serverUrl, token }),
+    startDemo,
+    log: silentLogger,
+    version: '9.9.9',
+  })
+  cores.push(core)
+  return core
+}
+
+describe('KdsCore', () => {
+  it('in demo mode catches up with the orders the demo server already had, marked', async () => {
+    const server = await startServer()
+    const before = server.handle.createOrder({})
+    if (!before.ok) throw new Error(before.reason)
+    const core = await startCore(tempDir(), null, null, async () => ({
+      url: server.url,
+      token: 'demo-watcher',
+      close: async () => {},
+    }))
+    await waitFor(() => core.snapshot().orders.length === 1, 'the resync')
+    expect(core.status().demo).toBe(true)
+    expect(core.snapshot().orders[0]).toMatchObject({ id: before.value._id, resynced: true })
+    expect(core.status().lastResync).toMatchObject({ orders: 1, error: null })
+  })
+
+  it('records a gap when a real server restarts and no resync source is configured', async () => {
+    const store = new OrderStore()
+    const boot = async (port: number) => {
+      const http = createHttpServer()
+      const handle = createServer(http, { store })
+      return { handle, port: (await listen(http, port, '127.0.0.1')).port }
+    }
+    let server = await boot(0)
+    const core = await startCore(tempDir(), `http://127.0.0.1:${server.port}`, 'demo-watcher')
+    const messages: KdsMessage[] = []
+    core.subscribe((message) => messages.push(message))
+    await waitFor(() => core.status().connection.state === 'connected', 'connected')
+    await server.handle.close()
+    server = await boot(server.port)
+    await waitFor(() => core.status().gaps.length === 1, 'the gap', 10_000)
+    const [gap] = core.status().gaps
+    expect(gap?.reason).toMatch(/no resync source/)
+    expect(gap?.to).toBeGreaterThanOrEqual(gap?.from ?? Infinity)
+    expect(messages.some((m) => m.type === 'status' && m.status.gaps.length === 1)).toBe(true)
+    expect(core.dismissGap(gap?.id ?? 0).gaps).toEqual([])
+    expect(core.diagnostics()).toMatchObject({ reconnects: 1, recovered: 0, gapsSeen: 1 })
+    await server.handle.close()
+  })
+
+  it('exports diagnostics to the data directory, without the token', async () => {
+    const server = await startServer()
+    const dataDir = tempDir()
+    const core = await startCore(dataDir, server.url, 'demo-watcher')
+    await waitFor(() => core.status().connection.state === 'connected', 'connected')
+    const { path } = core.exportDiagnostics()
+    expect(path.startsWith(dataDir)).toBe(true)
+    const text = readFileSync(path, 'utf8')
+    expect(JSON.parse(text)).toMatchObject({ version: '9.9.9', dataDir, status: { orders: 0 } })
+    expect(text).not.toContain('demo-watcher')
+  })
+})
