@@ -36,6 +36,11 @@ export const ThresholdsSchema = z
 export const DisplaySettingsSchema = z.object({
   /** null: demo mode, the bundled reference server. */
   serverUrl: ServerUrlSchema.nullable(),
+  /**
+   * Where to fetch the backend's orders after a connection gap, with the same token; `{since}`
+   * is replaced by epoch ms. null: none (the screen then warns about gaps instead).
+   */
+  resyncUrl: ServerUrlSchema.nullable(),
   language: LanguageSchema,
   /** ISO 4217 code, e.g. RUB. */
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as RUB'),
@@ -71,6 +76,7 @@ export type TokenStorage = z.infer<typeof TokenStorageSchema>
 
 export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   serverUrl: null,
+  resyncUrl: null,
   language: 'ru',
   currency: 'RUB',
   thresholds: { warnMinutes: 10, lateMinutes: 20 },

@@ -31,8 +31,6 @@ export interface KdsCoreOptions {
   settings: SettingsBackend
   /** Starts the bundled reference server; called when no server is configured. */
   startDemo: () => Promise<DemoServer>
-  /** Where to fetch orders after a gap, for a real backend; the demo server is its own source. */
-  resync?: ResyncSource | null
   /** The app's version, for diagnostics. */
   version?: string
   log?: Logger
@@ -161,7 +159,8 @@ export class KdsCore implements KdsHandlers {
   private resyncSource(): ResyncSource | null {
     if (this.demo !== null)
       return { url: `${this.demo.url}/api/orders?since={since}`, token: this.demo.token }
-    return this.options.resync ?? null
+    const { resyncUrl } = this.stored.display
+    return resyncUrl === null ? null : { url: resyncUrl, token: this.stored.token ?? '' }
   }
 
   private async connect(): Promise<void> {

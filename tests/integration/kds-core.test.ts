@@ -1,13 +1,14 @@
 // KdsCore as the shells use it: settings, demo mode, catch-up after a gap, diagnostics.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { KdsMessage } from '../../electron/common/kds-api'
-import { KdsCore } from '../../electron/core/kds-core'
+import { KdsCore, type DemoServer } from '../../electron/core/kds-core'
 import { silentLogger } from '../../electron/core/logger'
-import { fileSettingsBackend } from '../../electron/core/settings-file'
+import { fileSettingsBackend, SETTINGS_FILE } from '../../electron/core/settings-file'
+import { DEFAULT_DISPLAY_SETTINGS } from '../../electron/common/settings'
 import { createServer } from '../../electron/server/create-server'
 import { listen } from '../../electron/server/listen'
 import { OrderStore } from '../../electron/server/order-store'
@@ -28,7 +29,7 @@ function tempDir(): string {
   return dir
 }
 
-const noDemo = async () => {
+const noDemo = async (): Promise<DemoServer> => {
   throw new Error('demo mode was not expected')
 }
 
@@ -86,6 +87,30 @@ describe('KdsCore', () => {
     expect(messages.some((m) => m.type === 'status' && m.status.gaps.length === 1)).toBe(true)
     expect(core.dismissGap(gap?.id ?? 0).gaps).toEqual([])
     expect(core.diagnostics()).toMatchObject({ reconnects: 1, recovered: 0, gapsSeen: 1 })
+    await server.handle.close()
+  })
+
+  it('fills a gap from the configured resync URL, with the display token', async () => {
+    const store = new OrderStore()
+    const boot = async (port: number) => {
+      const http = createHttpServer()
+      const handle = createServer(http, { store })
+      return { handle, port: (await listen(http, port, '127.0.0.1')).port }
+    }
+    let server = await boot(0)
+    const url = `http://127.0.0.1:${server.port}`
+    const dataDir = tempDir()
+    const settings = { ...DEFAULT_DISPLAY_SETTINGS, resyncUrl: `${url}/api/orders?since={since}` }
+    writeFileSync(join(dataDir, SETTINGS_FILE), JSON.stringify(settings))
+    const core = await startCore(dataDir, url, 'demo-watcher')
+    await waitFor(() => core.status().connection.state === 'connected', 'connected')
+    await server.handle.close()
+    const missed = server.handle.createOrder({})
+    if (!missed.ok) throw new Error(missed.reason)
+    server = await boot(server.port)
+    await waitFor(() => core.snapshot().orders.length === 1, 'the missed order', 10_000)
+    expect(core.snapshot().orders[0]).toMatchObject({ id: missed.value._id, resynced: true })
+    expect(core.status().gaps).toEqual([])
     await server.handle.close()
   })
 
