@@ -1,6 +1,6 @@
-import { KDS_REQUESTS } from '../../../electron/common/kds-api'
 // The Electron shell end to end: the built app, a fresh profile, demo mode. Runs where the Electron
 // runtime is installed; elsewhere every test reports itself skipped, and the reason is printed.
+import { KDS_REQUESTS } from '../../../electron/common/kds-api'
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
