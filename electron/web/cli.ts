@@ -1,7 +1,11 @@
 // `npm run serve -- [--port 5173] [--data-dir DIR] [--server URL]` (token in KDS_TOKEN): the board
 // in a browser on this machine, until SIGINT or SIGTERM. The address is printed on stdout; logs
 // go to stderr. Exit codes: 0 done, 1 could not start (not built, port taken...), 2 bad usage.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import { createFileLogger, teeLogger } from '../core/file-logger'
 import { fileSettingsBackend } from '../core/settings-file'
 import { KdsCore } from '../core/kds-core'
 import { consoleLogger } from '../core/logger'
@@ -14,6 +18,17 @@ const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.ur
 const DEMO_ORDERS_PER_MINUTE = 6
 // If closing ever hangs, a signal still ends the process rather than leaving it half alive.
 const FORCED_EXIT_MS = 5_000
+
+/** The version in package.json, for diagnostics; "dev" when it cannot be read. */
+function packageVersion(): string {
+  try {
+    const text = readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')
+    const parsed = z.object({ version: z.string() }).safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data.version : 'dev'
+  } catch {
+    return 'dev'
+  }
+}
 
 /** The demo backend is loaded only when demo mode needs it. */
 async function startDemo() {
@@ -52,7 +67,8 @@ async function main(): Promise<number | undefined> {
     return 1
   }
 
-  const log = consoleLogger
+  // Logs go to stderr and to a rotating file in the data directory, for support.
+  const log = teeLogger(consoleLogger, createFileLogger(join(options.dataDir, 'logs')))
   const core = await KdsCore.start({
     dataDir: options.dataDir,
     settings: fileSettingsBackend(options.dataDir, {
@@ -61,6 +77,7 @@ async function main(): Promise<number | undefined> {
     }),
     startDemo,
     log,
+    version: packageVersion(),
   })
   let shell: WebShell
   try {
