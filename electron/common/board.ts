@@ -21,10 +21,11 @@ export const BoardOrderSchema = z.object({
   changedAt: timestamp,
   /** First learned from a resync after a gap, not live: it may have waited unseen. */
   resynced: z.boolean().optional(),
+  /** When the kitchen bumped it off this display (a local mark; the backend knows nothing). */
+  bumpedAt: timestamp.optional(),
 })
 
-/** A change to the board, as the core receives it. `at` is when it was received. */
-export const BoardChangeSchema = z.discriminatedUnion('type', [
+const FeedChanges = [
   z.object({
     type: z.literal('order:new'),
     order: OrderSchema,
@@ -38,7 +39,19 @@ export const BoardChangeSchema = z.discriminatedUnion('type', [
     condition: ConditionSchema,
     at: timestamp,
   }),
-])
+] as const
+
+/** Marks a person puts on an order on this display: bump hides it from the kitchen, recall undoes. */
+const MarkChanges = [
+  z.object({ type: z.literal('order:bump'), id: IdSchema, at: timestamp }),
+  z.object({ type: z.literal('order:recall'), id: IdSchema, at: timestamp }),
+] as const
+
+/** A change from the backend. `at` is when it was received. */
+export const FeedChangeSchema = z.discriminatedUnion('type', [...FeedChanges])
+
+/** A change to the board: from the backend, or a person's mark. */
+export const BoardChangeSchema = z.discriminatedUnion('type', [...FeedChanges, ...MarkChanges])
 
 /** A change with its place in the board's sequence. */
 export const BoardEventSchema = z.intersection(
@@ -53,7 +66,9 @@ export const BoardSnapshotSchema = z.object({
 
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
 export type BoardOrder = z.infer<typeof BoardOrderSchema>
+export type FeedChange = z.infer<typeof FeedChangeSchema>
 export type BoardChange = z.infer<typeof BoardChangeSchema>
+export type MarkChange = Exclude<BoardChange, FeedChange>
 export type BoardEvent = z.infer<typeof BoardEventSchema>
 export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>
 
@@ -65,7 +80,7 @@ export const changeId = (change: BoardChange): string =>
  * Applies one change to one order. Pure: returns `prev` itself when the change changes nothing
  * (a repeated condition), so callers can tell a real change from a duplicate.
  */
-export function reduceOrder(prev: BoardOrder | undefined, change: BoardChange): BoardOrder {
+export function reduceOrder(prev: BoardOrder | undefined, change: FeedChange): BoardOrder {
   if (change.type === 'order:new') return receiveOrder(prev, change)
   const { id, condition, at } = change
   if (prev === undefined) {
@@ -77,9 +92,21 @@ export function reduceOrder(prev: BoardOrder | undefined, change: BoardChange): 
   return { ...prev, condition, history, changedAt: at }
 }
 
+/** Applies a bump or a recall; `prev` itself when it changes nothing. */
+export function markOrder(prev: BoardOrder, change: MarkChange): BoardOrder {
+  if (change.type === 'order:bump') {
+    return prev.bumpedAt === undefined
+      ? { ...prev, bumpedAt: change.at, changedAt: change.at }
+      : prev
+  }
+  if (prev.bumpedAt === undefined) return prev
+  const { bumpedAt: _recalled, ...rest } = prev
+  return { ...rest, changedAt: change.at }
+}
+
 function receiveOrder(
   prev: BoardOrder | undefined,
-  change: Extract<BoardChange, { type: 'order:new' }>,
+  change: Extract<FeedChange, { type: 'order:new' }>,
 ): BoardOrder {
   const { order, at } = change
   const mark = change.resync === true ? { resynced: true } : {}
@@ -112,7 +139,14 @@ export function applyChange(
 ): BoardOrder | null {
   const id = changeId(change)
   const prev = orders.get(id)
-  const next = reduceOrder(prev, change)
+  let next: BoardOrder
+  if (change.type === 'order:bump' || change.type === 'order:recall') {
+    // A mark on an order the board does not have changes nothing.
+    if (prev === undefined) return null
+    next = markOrder(prev, change)
+  } else {
+    next = reduceOrder(prev, change)
+  }
   if (next === prev) return null
   orders.set(id, next)
   return next

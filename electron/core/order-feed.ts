@@ -3,7 +3,7 @@
 // logged, and go no further.
 import { EventEmitter } from 'node:events'
 import { io, type Socket } from 'socket.io-client'
-import type { BoardChange } from '../common/board'
+import type { FeedChange } from '../common/board'
 import type { ConnectionState, ConnectionStatus } from '../common/status'
 import {
   parseAuthorizationError,
@@ -43,7 +43,7 @@ export interface FeedSession {
 export interface FeedEvents {
   status: [FeedStatus]
   session: [FeedSession]
-  change: [BoardChange]
+  change: [FeedChange]
   invalid: [InvalidPayload]
 }
 
@@ -196,7 +196,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
 
   private accept(event: Extract<ServerEventName, `order:${string}`>, payload: unknown): void {
     const at = this.now()
-    let change: BoardChange
+    let change: FeedChange
     if (event === 'order:new') {
       const parsed = parseOrder(payload)
       if (!parsed.ok) return this.reject(event, parsed.reason)

@@ -14,7 +14,8 @@ if (url === undefined || dir === undefined) {
 }
 const board = Board.open(dir, { log: silentLogger })
 board.on('event', (event) => {
-  const condition = event.type === 'order:new' ? event.order.condition : event.condition
+  // Only the feed changes happen here: nobody bumps on a display without a screen.
+  const condition = board.get(changeId(event))?.condition
   process.stdout.write(`ack ${event.seq} ${changeId(event)} ${condition}\n`)
 })
 const feed = new OrderFeed({ url, token: 'demo-watcher', log: silentLogger })

@@ -132,3 +132,27 @@ describe('applyChange', () => {
     ).toBeNull()
   })
 })
+
+describe('bump and recall', () => {
+  it('bumps once, recalls once, and ignores marks on orders the board does not have', () => {
+    const orders = new Map<string, BoardOrder>()
+    expect(applyChange(orders, { type: 'order:bump', id: ID, at: 5 })).toBeNull()
+    applyChange(orders, { type: 'order:new', order: order(), at: 10 })
+    expect(applyChange(orders, { type: 'order:bump', id: ID, at: 20 })?.bumpedAt).toBe(20)
+    expect(applyChange(orders, { type: 'order:bump', id: ID, at: 30 })).toBeNull()
+    expect(orders.get(ID)?.bumpedAt).toBe(20)
+    const recalled = applyChange(orders, { type: 'order:recall', id: ID, at: 40 })
+    expect(recalled).not.toBeNull()
+    expect(recalled?.bumpedAt).toBeUndefined()
+    expect(recalled?.history).toEqual([{ condition: 'NEW', at: 10 }])
+    expect(applyChange(orders, { type: 'order:recall', id: ID, at: 50 })).toBeNull()
+  })
+
+  it('keeps a bump across later condition changes', () => {
+    const orders = new Map<string, BoardOrder>()
+    applyChange(orders, { type: 'order:new', order: order(), at: 10 })
+    applyChange(orders, { type: 'order:bump', id: ID, at: 20 })
+    applyChange(orders, { type: 'order:condition', id: ID, condition: 'DELIVERING', at: 30 })
+    expect(orders.get(ID)).toMatchObject({ bumpedAt: 20, condition: 'DELIVERING' })
+  })
+})
