@@ -100,8 +100,9 @@ export function markOrder(prev: BoardOrder, change: MarkChange): BoardOrder {
       : prev
   }
   if (prev.bumpedAt === undefined) return prev
-  const { bumpedAt: _recalled, ...rest } = prev
-  return { ...rest, changedAt: change.at }
+  const recalled: BoardOrder = { ...prev, changedAt: change.at }
+  delete recalled.bumpedAt
+  return recalled
 }
 
 function receiveOrder(
