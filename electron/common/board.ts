@@ -1,6 +1,7 @@
 // The board: every order the display knows, by `_id`, with its condition history. The reducer is
 // pure and shared: the core applies it to the truth, the renderer to its projection.
 import { z } from 'zod'
+import { conditionInfo } from './conditions'
 import { ConditionSchema, IdSchema, OrderSchema } from './protocol/schemas'
 
 const timestamp = z.number().int().nonnegative()
@@ -47,11 +48,18 @@ const MarkChanges = [
   z.object({ type: z.literal('order:recall'), id: IdSchema, at: timestamp }),
 ] as const
 
+/** Housekeeping: a finished order past the retention leaves the board (and the journal). */
+const ExpireChange = z.object({ type: z.literal('order:expire'), id: IdSchema, at: timestamp })
+
 /** A change from the backend. `at` is when it was received. */
 export const FeedChangeSchema = z.discriminatedUnion('type', [...FeedChanges])
 
 /** A change to the board: from the backend, or a person's mark. */
-export const BoardChangeSchema = z.discriminatedUnion('type', [...FeedChanges, ...MarkChanges])
+export const BoardChangeSchema = z.discriminatedUnion('type', [
+  ...FeedChanges,
+  ...MarkChanges,
+  ExpireChange,
+])
 
 /** A change with its place in the board's sequence. */
 export const BoardEventSchema = z.intersection(
@@ -68,7 +76,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>
 export type BoardOrder = z.infer<typeof BoardOrderSchema>
 export type FeedChange = z.infer<typeof FeedChangeSchema>
 export type BoardChange = z.infer<typeof BoardChangeSchema>
-export type MarkChange = Exclude<BoardChange, FeedChange>
+export type MarkChange = Extract<BoardChange, { type: 'order:bump' | 'order:recall' }>
 export type BoardEvent = z.infer<typeof BoardEventSchema>
 export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>
 
@@ -131,8 +139,8 @@ function receiveOrder(
 
 /**
  * Applies a change to a board held as a Map, in place: the board is large and changes are
- * frequent, so the map is shared while each order stays immutable. Returns the changed order,
- * or null when nothing changed.
+ * frequent, so the map is shared while each order stays immutable. Returns the changed order
+ * (for an expiry, the one removed), or null when nothing changed.
  */
 export function applyChange(
   orders: Map<string, BoardOrder>,
@@ -140,6 +148,12 @@ export function applyChange(
 ): BoardOrder | null {
   const id = changeId(change)
   const prev = orders.get(id)
+  if (change.type === 'order:expire') {
+    // The removed order is the change; null when there was none.
+    if (prev === undefined) return null
+    orders.delete(id)
+    return prev
+  }
   let next: BoardOrder
   if (change.type === 'order:bump' || change.type === 'order:recall') {
     // A mark on an order the board does not have changes nothing.
@@ -152,3 +166,10 @@ export function applyChange(
   orders.set(id, next)
   return next
 }
+
+/** How long a finished order stays on the board and in the journal: a day. */
+export const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000
+
+/** Whether an order is finished and has not changed for longer than the retention. */
+export const isExpired = (order: BoardOrder, now: number, retentionMs: number): boolean =>
+  conditionInfo(order.condition).final && order.changedAt < now - retentionMs

@@ -4,6 +4,8 @@
 import { EventEmitter } from 'node:events'
 import {
   applyChange,
+  DEFAULT_RETENTION_MS,
+  isExpired,
   type BoardChange,
   type BoardEvent,
   type BoardOrder,
@@ -79,6 +81,24 @@ export class Board extends EventEmitter<BoardEvents> {
   /** Bytes in the journal file (0 when there is none). */
   get journalBytes(): number {
     return this.journal?.size ?? 0
+  }
+
+  /**
+   * Removes finished orders older than the retention, from the board and the journal, so a
+   * display that runs for weeks holds a day of history, not all of it. Returns how many left.
+   */
+  expire(now: number, retentionMs = DEFAULT_RETENTION_MS): number {
+    const expired = [...this.orders.values()].filter((order) => isExpired(order, now, retentionMs))
+    for (const order of expired) this.apply({ type: 'order:expire', id: order.id, at: now })
+    if (expired.length > 0 && this.journal !== null) {
+      try {
+        this.journal.compact(this.orders.values(), this.seq)
+      } catch (error) {
+        this.journalError = error instanceof Error ? error.message : String(error)
+        this.log.error('cannot compact the journal', { message: this.journalError })
+      }
+    }
+    return expired.length
   }
 
   /** Closes the journal. */

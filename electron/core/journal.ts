@@ -13,8 +13,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import type { BoardEvent, BoardOrder } from '../common/board'
-import { conditionInfo } from '../common/conditions'
+import { DEFAULT_RETENTION_MS, isExpired, type BoardEvent, type BoardOrder } from '../common/board'
 import { eventLine, replay, snapshotText, type SkippedLine } from './journal-records'
 import { consoleLogger, type Logger } from './logger'
 
@@ -37,7 +36,6 @@ export interface JournalRecovery {
 }
 
 export const JOURNAL_FILE = 'journal.jsonl'
-const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000
 /** Past this many, skipped lines are counted rather than listed: a garbage file is one problem. */
 const MAX_LINE_WARNINGS = 10
 
@@ -206,11 +204,9 @@ export class Journal {
     orders: Iterable<BoardOrder>,
     seq: number,
   ): { kept: BoardOrder[]; dropped: number } {
-    const cutoff = this.now() - this.retentionMs
+    const now = this.now()
     const all = [...orders]
-    const kept = all.filter(
-      (order) => !(conditionInfo(order.condition).final && order.changedAt < cutoff),
-    )
+    const kept = all.filter((order) => !isExpired(order, now, this.retentionMs))
     const temp = `${this.file}.tmp`
     const fd = openSync(temp, 'w')
     try {

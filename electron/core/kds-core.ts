@@ -38,12 +38,16 @@ export interface KdsCoreOptions {
 
 type Listener = (message: KdsMessage) => void
 
+const HOUR_MS = 60 * 60 * 1000
+
 /** The core of the display, shared by the Electron and the browser shells. */
 export class KdsCore implements KdsHandlers {
   private readonly listeners = new Set<Listener>()
   private demo: DemoServer | null = null
   private readonly catchUp: CatchUp
   private readonly diagnosticsRecorder: DiagnosticsRecorder
+  /** Finished orders past the retention leave the board once an hour. */
+  private readonly housekeeping = setInterval(() => this.board.expire(Date.now()), HOUR_MS).unref()
 
   private constructor(
     private readonly options: KdsCoreOptions,
@@ -148,6 +152,7 @@ export class KdsCore implements KdsHandlers {
 
   /** Disconnects, stops the demo server and closes the journal. */
   async close(): Promise<void> {
+    clearInterval(this.housekeeping)
     this.feed.stop()
     this.listeners.clear()
     await this.demo?.close()

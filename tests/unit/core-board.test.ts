@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { BoardEvent } from '../../electron/common/board'
+import { parseOrder } from '../../electron/common/protocol/events'
+import { Board } from '../../electron/core/board'
+import { silentLogger } from '../../electron/core/logger'
+import { exampleOrder } from '../fixtures/load'
+
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
+const HOUR = 60 * 60 * 1000
+const id = (n: number) => n.toString(16).padStart(24, '0')
+
+function order(n: number) {
+  const parsed = parseOrder(exampleOrder({ _id: id(n), number: n }))
+  if (!parsed.ok) throw new Error(parsed.reason)
+  return parsed.value
+}
+
+describe('Board.expire', () => {
+  it('removes finished orders past the retention from the board and the journal, and says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kds-board-'))
+    dirs.push(dir)
+    const board = Board.open(dir, { log: silentLogger, now: () => 0 })
+    const events: BoardEvent[] = []
+    board.on('event', (event) => events.push(event))
+    for (const n of [1, 2, 3]) board.apply({ type: 'order:new', order: order(n), at: 0 })
+    board.apply({ type: 'order:condition', id: id(1), condition: 'DELIVERED', at: HOUR })
+    board.apply({ type: 'order:condition', id: id(2), condition: 'COMPLETED', at: 20 * HOUR })
+    // 3 stays NEW: an unfinished order is never expired, however old.
+
+    expect(board.expire(26 * HOUR, 24 * HOUR)).toBe(1)
+    expect(board.get(id(1))).toBeUndefined()
+    expect(board.get(id(2))?.condition).toBe('COMPLETED')
+    expect(board.get(id(3))?.condition).toBe('NEW')
+    expect(events.at(-1)).toMatchObject({ type: 'order:expire', id: id(1) })
+    const seq = board.snapshot().seq
+    board.close()
+
+    const reopened = Board.open(dir, { log: silentLogger, now: () => 26 * HOUR })
+    expect(
+      reopened
+        .snapshot()
+        .orders.map((o) => o.id)
+        .sort(),
+    ).toEqual([id(2), id(3)])
+    expect(reopened.snapshot().seq).toBe(seq)
+    reopened.close()
+  })
+
+  it('changes nothing when nothing is old enough', () => {
+    const board = new Board({ orders: [], seq: 0 }, null, silentLogger)
+    board.apply({ type: 'order:new', order: order(1), at: 0 })
+    board.apply({ type: 'order:condition', id: id(1), condition: 'CANCELED', at: 0 })
+    const before = board.snapshot()
+    expect(board.expire(HOUR, 24 * HOUR)).toBe(0)
+    expect(board.snapshot()).toEqual(before)
+  })
+})
