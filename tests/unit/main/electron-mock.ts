@@ -22,6 +22,12 @@ type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | null = null
   readonly send = vi.fn()
+  readonly reload = vi.fn()
+  /** Kills the renderer; as in Electron, render-process-gone follows (reason "killed"). */
+  readonly forcefullyCrashRenderer = vi.fn(() => {
+    this.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 })
+  })
+  destroyed = false
   readonly mainFrame: FakeFrame
 
   constructor(frame = new FakeFrame('file:///app/out/renderer/index.html')) {
@@ -33,6 +39,9 @@ export class FakeWebContents extends EventEmitter {
   }
   getURL(): string {
     return this.mainFrame.url
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
   }
   /** Emits an event the way Electron does and tells whether a listener prevented it. */
   emitPreventable(name: string, details: Record<string, unknown> = {}): boolean {
@@ -103,6 +112,8 @@ class FakeApp extends EventEmitter {
   readonly enableSandbox = vi.fn()
   readonly quit = vi.fn()
   readonly exit = vi.fn()
+  readonly relaunch = vi.fn()
+  readonly setLoginItemSettings = vi.fn()
   readonly requestSingleInstanceLock = vi.fn(() => true)
   readonly whenReady = vi.fn(async () => {})
   readonly commandLine = { getSwitchValue: vi.fn((_name: string) => '') }
@@ -168,7 +179,11 @@ export const ipcRenderer = new FakeIpcRenderer()
 export const safeStorage = new FakeSafeStorage()
 export const session = { defaultSession: new FakeSession() }
 export const shell = { openExternal: vi.fn(async (_url: string) => {}) }
-export const dialog = { showErrorBox: vi.fn() }
+export const dialog = {
+  showErrorBox: vi.fn(),
+  showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+}
+export const powerSaveBlocker = { start: vi.fn((_type: string) => 1), stop: vi.fn() }
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
   exposeInMainWorld(key: string, api: unknown): void {
