@@ -1,23 +1,45 @@
-// The app's lifecycle: one instance, one window, the core started once and closed on quit.
-import { BrowserWindow, app, dialog, safeStorage, session } from 'electron'
+// The app's lifecycle: one instance, one window, the core started once and closed on quit; the
+// managed configuration applied, the log written to userData, and both processes self-healing.
+import { BrowserWindow, app, dialog, powerSaveBlocker, safeStorage, session } from 'electron'
 import { join, resolve } from 'node:path'
+import { createFileLogger, teeLogger } from '../core/file-logger'
 import { KdsCore, type DemoServer } from '../core/kds-core'
 import type { Logger } from '../core/logger'
 import { registerIpc } from './ipc'
+import { applyStartAtLogin } from './login-item'
+import { managedSettingsBackend } from './managed-backend'
+import { loadManagedSettings, type ManagedSettings } from './managed-settings-load'
 import { rendererLocation } from './renderer-location'
 import { hardenSession, installAppSecurity } from './security'
+import { installCrashGuard, type ErrorSource } from './self-heal-main'
+import { watchRenderer } from './self-heal-renderer'
+import { guardSettings } from './settings-guard'
+import { createSettingsLock } from './settings-pin'
 import { electronSettingsBackend } from './settings-store'
+import { watchTokenFile } from './token-file-watch'
 import { WINDOW_TITLE, createMainWindow } from './window'
+
+/** The file in userData that counts recent relaunches after a crash. */
+export const RELAUNCH_FILE = 'relaunches.json'
 
 export interface AppOptions {
   /** Starts the bundled reference server, for demo mode. */
   startDemo: () => Promise<DemoServer>
+  /** The console; the log file in userData is added to it. */
   log: Logger
+  /** Where the managed flags and variables are read (default: this process's). */
+  argv?: readonly string[]
+  env?: Readonly<Record<string, string | undefined>>
+  /** Where uncaught errors are heard (default: process; tests pass a stand-in). */
+  errors?: ErrorSource
 }
 
 /** Starts the Electron shell; resolves once the window is open (or the app is quitting). */
-export async function startApp({ startDemo, log }: AppOptions): Promise<void> {
+export async function startApp(options: AppOptions): Promise<void> {
+  const { startDemo, argv = process.argv, env = process.env } = options
   useUserDataDirSwitch()
+  const userData = app.getPath('userData')
+  const log = teeLogger(options.log, createFileLogger(join(userData, 'data', 'logs')))
   const location = rendererLocation(app.isPackaged)
   installAppSecurity(app, location, log)
   // A second instance would write the same journal; it hands over to the first instead.
@@ -25,12 +47,28 @@ export async function startApp({ startDemo, log }: AppOptions): Promise<void> {
     app.quit()
     return
   }
+  installCrashGuard({
+    app,
+    log,
+    stateFile: join(userData, RELAUNCH_FILE),
+    onGiveUp: (message) => dialog.showErrorBox(WINDOW_TITLE, message),
+    ...(options.errors === undefined ? {} : { source: options.errors }),
+  })
+  const managed = loadManagedSettings({ argv, env })
+  for (const warning of managed.warnings) log.warn(warning)
+  const { kiosk, view, startAtLogin, tokenFile } = managed.config
 
   let core: KdsCore | null = null
-  let disposeIpc = () => {}
+  let dispose = () => {}
   let closed = false
   const windows = () => BrowserWindow.getAllWindows()
-  const openWindow = () => windows()[0] ?? createMainWindow(location, log)
+  const openWindow = () => {
+    const open = windows()[0]
+    if (open !== undefined) return open
+    const window = createMainWindow(location, log, { kiosk, view })
+    watchRenderer(window, { log })
+    return window
+  }
 
   app.on('second-instance', () => {
     if (core === null) return
@@ -44,13 +82,16 @@ export async function startApp({ startDemo, log }: AppOptions): Promise<void> {
   app.on('activate', () => {
     if (core !== null) openWindow()
   })
+  app.on('child-process-gone', (_event, details) => {
+    log.warn('a child process is gone', { type: details.type, reason: details.reason })
+  })
   // Quitting waits for the core to close, so the journal is flushed and the demo server stopped.
   app.on('will-quit', (event) => {
     if (core === null || closed) return
     event.preventDefault()
     const closing = core
     core = null
-    disposeIpc()
+    dispose()
     closing
       .close()
       .catch((error: unknown) =>
@@ -64,13 +105,19 @@ export async function startApp({ startDemo, log }: AppOptions): Promise<void> {
 
   await app.whenReady()
   hardenSession(session.defaultSession, log)
-  const userData = app.getPath('userData')
+  if (startAtLogin !== undefined) applyStartAtLogin(startAtLogin, { app, log })
+  // A wall display that dims is a display nobody reads.
+  if (kiosk === true) powerSaveBlocker.start('prevent-display-sleep')
   try {
     core = await KdsCore.start({
       dataDir: join(userData, 'data'),
-      settings: electronSettingsBackend({ dir: userData, cipher: safeStorage, log }),
+      settings: managedSettingsBackend(
+        electronSettingsBackend({ dir: userData, cipher: safeStorage, log }),
+        managed,
+      ),
       startDemo,
       log,
+      version: app.getVersion(),
     })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
@@ -79,12 +126,47 @@ export async function startApp({ startDemo, log }: AppOptions): Promise<void> {
     app.exit(1)
     return
   }
-  disposeIpc = registerIpc({ core, windows, location, log })
-  openWindow()
+  const running = core
+  const disposeIpc = registerIpc({
+    core: guardSettings(running, managed, createSettingsLock(managed.pin)),
+    windows,
+    location,
+    log,
+  })
+  const stopWatching =
+    tokenFile === undefined
+      ? () => {}
+      : watchTokenFile(tokenFile, managed.token, (token) => running.updateSettings({ token }), {
+          log,
+        })
+  dispose = () => {
+    disposeIpc()
+    stopWatching()
+  }
+  showManagedWarnings(openWindow(), managed, log)
 }
 
 /** Honours `--user-data-dir=<dir>` (tests, side-by-side profiles) before anything reads userData. */
 function useUserDataDirSwitch(): void {
   const dir = app.commandLine.getSwitchValue('user-data-dir')
   if (dir !== '') app.setPath('userData', resolve(dir))
+}
+
+/**
+ * Puts the managed configuration's problems on screen, each naming its key, over a display that
+ * runs with the rest. A message box until the status bar can show them (they are logged too).
+ */
+function showManagedWarnings(window: BrowserWindow, managed: ManagedSettings, log: Logger): void {
+  if (managed.warnings.length === 0) return
+  window.once('ready-to-show', () => {
+    dialog
+      .showMessageBox(window, {
+        type: 'warning',
+        title: WINDOW_TITLE,
+        message: 'The managed configuration has problems; the display runs without those values.',
+        detail: managed.warnings.join('\n'),
+        buttons: ['OK'],
+      })
+      .catch((error: unknown) => log.warn('could not show a message box', { error: String(error) }))
+  })
 }

@@ -2,6 +2,7 @@
 import { BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url'
 import type { Logger } from '../core/logger'
+import type { View } from './managed-config'
 import type { RendererLocation } from './renderer-location'
 import { SECURE_WEB_PREFERENCES } from './security'
 
@@ -14,8 +15,21 @@ export const BACKGROUND_COLOR = '#111318'
 /** The preload bundle: one CommonJS file, because a sandboxed preload cannot load ES modules. */
 export const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url))
 
+/** How the window opens, from the managed configuration. */
+export interface WindowMode {
+  /** Full screen without a frame, for a wall display nobody should leave. */
+  kiosk?: boolean
+  /** The board to open on; handed to the page as `?view=`. */
+  view?: View
+}
+
 /** Opens the display window on the renderer; shown once it has painted. */
-export function createMainWindow(location: RendererLocation, log: Logger): BrowserWindow {
+export function createMainWindow(
+  location: RendererLocation,
+  log: Logger,
+  mode: WindowMode = {},
+): BrowserWindow {
+  const kiosk = mode.kiosk === true
   const window = new BrowserWindow({
     title: WINDOW_TITLE,
     width: 1280,
@@ -25,15 +39,27 @@ export function createMainWindow(location: RendererLocation, log: Logger): Brows
     show: false,
     backgroundColor: BACKGROUND_COLOR,
     autoHideMenuBar: true,
+    // Only when asked: an explicit `fullscreen: false` hides macOS's full-screen button.
+    ...(kiosk ? { kiosk: true, fullscreen: true } : {}),
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: PRELOAD_PATH },
   })
   window.once('ready-to-show', () => window.show())
+  const query: Record<string, string> = mode.view === undefined ? {} : { view: mode.view }
   const loading =
-    location.kind === 'dev' ? window.loadURL(location.url) : window.loadFile(location.path)
+    location.kind === 'dev'
+      ? window.loadURL(withQuery(location.url, query))
+      : window.loadFile(location.path, { query })
   loading.catch((error: unknown) => {
     log.error('the renderer did not load', { error: String(error) })
     // A window that never shows looks like an app that never started.
     if (!window.isDestroyed()) window.show()
   })
   return window
+}
+
+/** `url` with `query` added to its search parameters. */
+function withQuery(url: string, query: Record<string, string>): string {
+  const parsed = new URL(url)
+  for (const [key, value] of Object.entries(query)) parsed.searchParams.set(key, value)
+  return parsed.toString()
 }

@@ -1,8 +1,10 @@
-// The Electron shell end to end: the built app, a fresh profile, demo mode. Runs where the Electron
-// runtime is installed; elsewhere every test reports itself skipped, and the reason is printed.
+// The Electron shell end to end: the built app, a fresh profile, demo mode; one instance, a
+// renderer that heals, the managed configuration. Runs where the Electron runtime is installed;
+// elsewhere every test reports itself skipped, and the reason is printed.
 import { KDS_REQUESTS } from '../../../electron/common/kds-api'
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,25 +21,38 @@ test.skip(!runtime.installed, SKIP_REASON)
 
 const CARD = '[data-testid="order-card"]'
 
-/** Launches the built app on a temporary profile; its output is attached to the test. */
-async function launch(): Promise<{ app: ElectronApplication; done: () => Promise<void> }> {
+// Chromium refuses to start as root with its OS sandbox (containers, CI); the renderer's own
+// `sandbox: true` (no Node, sandboxed preload) is what these tests check, and it stays on.
+const AS_ROOT = process.getuid?.() === 0 ? ['--no-sandbox'] : []
+
+interface Launched {
+  app: ElectronApplication
+  userData: string
+  env: Record<string, string>
+  done: () => Promise<void>
+}
+
+/**
+ * Launches the built app on a temporary profile; its output is attached to the test. `managed`
+ * is written as its managed config file (KDS_CONFIG_FILE), so the machine's own never applies.
+ */
+async function launch(managed: unknown = null): Promise<Launched> {
   if (!runtime.installed) throw new Error(SKIP_REASON)
   if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) {
     throw new Error('the app is not built: run `npm run build` first')
   }
   const userData = mkdtempSync(join(tmpdir(), 'kds-electron-e2e-'))
-  // Chromium refuses to start as root with its OS sandbox (containers, CI); the renderer's own
-  // `sandbox: true` (no Node, sandboxed preload) is what these tests check, and it stays on.
-  const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : []
+  const configFile = join(userData, 'managed-config.json')
+  if (managed !== null) writeFileSync(configFile, JSON.stringify(managed))
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(
+    Object.entries({ ...process.env, KDS_CONFIG_FILE: configFile }).filter(
       (entry): entry is [string, string] =>
         entry[1] !== undefined && entry[0] !== 'ELECTRON_RUN_AS_NODE',
     ),
   )
   const app = await electron.launch({
     executablePath: runtime.binary,
-    args: [ROOT, `--user-data-dir=${userData}`, ...asRoot],
+    args: [ROOT, `--user-data-dir=${userData}`, ...AS_ROOT],
     cwd: ROOT,
     env,
   })
@@ -46,6 +61,8 @@ async function launch(): Promise<{ app: ElectronApplication; done: () => Promise
   app.process().stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
   return {
     app,
+    userData,
+    env,
     done: async () => {
       await app.close()
       await test.info().attach('electron-output.log', {
@@ -55,6 +72,18 @@ async function launch(): Promise<{ app: ElectronApplication; done: () => Promise
       rmSync(userData, { recursive: true, force: true })
     },
   }
+}
+
+/** How many order cards the first window shows, asked through main (survives a renderer crash). */
+function cardsShown(app: ElectronApplication): Promise<number> {
+  return app.evaluate(async ({ BrowserWindow }, selector) => {
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents
+    if (contents === undefined || contents.isCrashed() || contents.isLoading()) return 0
+    const count: unknown = await contents.executeJavaScript(
+      `document.querySelectorAll(${JSON.stringify(selector)}).length`,
+    )
+    return typeof count === 'number' ? count : 0
+  }, CARD)
 }
 
 test('a fresh install shows demo orders in a renderer without Node', async () => {
@@ -88,6 +117,55 @@ test('the window cannot navigate away or open windows', async () => {
     // Blocked in will-navigate: the page never leaves, so waiting for it to arrive times out.
     await expect(page.waitForURL(/example\.com/, { timeout: 2_000 })).rejects.toThrow()
     expect(page.url()).toBe(home)
+  } finally {
+    await done()
+  }
+})
+
+test('a second launch hands over to the first, which keeps its one window', async () => {
+  const { app, userData, env, done } = await launch()
+  try {
+    const page = await app.firstWindow()
+    await expect(page.locator(CARD).first()).toBeVisible({ timeout: 30_000 })
+    if (!runtime.installed) return
+    const second = spawn(runtime.binary, [ROOT, `--user-data-dir=${userData}`, ...AS_ROOT], {
+      cwd: ROOT,
+      env,
+      stdio: 'ignore',
+    })
+    const code = await new Promise<number | null>((resolve) => second.on('exit', resolve))
+    expect(code).toBe(0)
+    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
+  } finally {
+    await done()
+  }
+})
+
+test('a crashed renderer is reloaded and the board comes back', async () => {
+  const { app, userData, done } = await launch()
+  try {
+    const page = await app.firstWindow()
+    await expect(page.locator(CARD).first()).toBeVisible({ timeout: 30_000 })
+    await app.evaluate(({ BrowserWindow }) => {
+      BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer()
+    })
+    await expect.poll(() => cardsShown(app), { timeout: 30_000 }).toBeGreaterThan(0)
+    const log = readFileSync(join(userData, 'data', 'logs', 'kds.log'), 'utf8')
+    expect(log).toContain('the renderer is gone; reloading it')
+  } finally {
+    await done()
+  }
+})
+
+test('the managed configuration opens a kiosk window on the dispatch view', async () => {
+  const { app, done } = await launch({ kiosk: true, view: 'dispatch' })
+  try {
+    const page = await app.firstWindow()
+    await page.waitForLoadState('domcontentloaded')
+    expect(new URL(page.url()).searchParams.get('view')).toBe('dispatch')
+    expect(
+      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isKiosk()),
+    ).toBe(true)
   } finally {
     await done()
   }

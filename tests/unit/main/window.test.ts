@@ -39,7 +39,9 @@ describe('createMainWindow', () => {
       backgroundColor: '#111318',
       show: false,
     })
-    expect(window.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html')
+    expect(window.loadFile).toHaveBeenCalledWith('/app/out/renderer/index.html', { query: {} })
+    expect(window.options).not.toHaveProperty('kiosk')
+    expect(window.options).not.toHaveProperty('fullscreen')
     expect(window.show).not.toHaveBeenCalled()
     window.emit('ready-to-show')
     expect(window.show).toHaveBeenCalled()
@@ -48,5 +50,20 @@ describe('createMainWindow', () => {
   it('loads the dev server URL in dev', () => {
     createMainWindow({ kind: 'dev', url: 'http://localhost:5173/' }, fakeLog())
     expect(onlyWindow().loadURL).toHaveBeenCalledWith('http://localhost:5173/')
+  })
+
+  it('opens full screen in kiosk mode', () => {
+    createMainWindow({ kind: 'file', path: '/app/index.html' }, fakeLog(), { kiosk: true })
+    expect(onlyWindow().options).toMatchObject({ kiosk: true, fullscreen: true })
+  })
+
+  it('hands the view to the page as ?view=', () => {
+    createMainWindow({ kind: 'file', path: '/app/index.html' }, fakeLog(), { view: 'dispatch' })
+    expect(onlyWindow().loadFile).toHaveBeenCalledWith('/app/index.html', {
+      query: { view: 'dispatch' },
+    })
+    BrowserWindow.all = []
+    createMainWindow({ kind: 'dev', url: 'http://localhost:5173/' }, fakeLog(), { view: 'kitchen' })
+    expect(onlyWindow().loadURL).toHaveBeenCalledWith('http://localhost:5173/?view=kitchen')
   })
 })
