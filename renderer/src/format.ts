@@ -95,3 +95,66 @@ export function formatScheduled(time: number | string, language: Language, now: 
   }
   return time
 }
+
+/** A wall-clock time alone, `14:05`. */
+export const formatTime = (at: number, language: Language): string =>
+  new Date(at).toLocaleTimeString(LOCALES[language], { hour: '2-digit', minute: '2-digit' })
+
+/** A wall-clock time with its seconds, `14:05:09`: for lists where several share a minute. */
+export const formatTimeSeconds = (at: number, language: Language): string =>
+  new Date(at).toLocaleTimeString(LOCALES[language], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
+
+const day = (at: number) => new Date(at).setHours(0, 0, 0, 0)
+
+/** A moment as `14:05`, or `22 апреля 23:58` when it is not on the day of `now`. */
+export function formatMoment(at: number, language: Language, now: number): string {
+  return formatDated(at, language, day(at) !== day(now))
+}
+
+function formatDated(at: number, language: Language, dated: boolean): string {
+  const time = formatTime(at, language)
+  if (!dated) return time
+  const date = new Date(at).toLocaleDateString(LOCALES[language], { day: 'numeric', month: 'long' })
+  return `${date} ${time}`
+}
+
+/**
+ * The two ends of an interval, `14:02` and `14:05`. The start has its date (`23 апреля 23:58`) when
+ * it is not on the day of `now`, and the end when it is on another day than the start: a gap from
+ * last night is not read as today's.
+ */
+export function formatRange(
+  from: number,
+  to: number,
+  language: Language,
+  now: number,
+): { from: string; to: string } {
+  const otherDays = day(from) !== day(to)
+  return {
+    from: formatDated(from, language, otherDays || day(from) !== day(now)),
+    to: formatDated(to, language, otherDays),
+  }
+}
+
+/** A size in bytes split for words: the number (one decimal at most, in the language) and its unit. */
+export function byteParts(
+  bytes: number,
+  language: Language,
+): { n: string; unit: 'b' | 'kb' | 'mb' | 'gb' } {
+  const units = ['b', 'kb', 'mb', 'gb'] as const
+  let value = Math.max(0, bytes)
+  let index = 0
+  while (value >= 1024 && index < units.length - 1) {
+    value /= 1024
+    index += 1
+  }
+  const n = new Intl.NumberFormat(LOCALES[language], {
+    maximumFractionDigits: index === 0 ? 0 : 1,
+    useGrouping: false,
+  }).format(value)
+  return { n, unit: units[index] ?? 'b' }
+}

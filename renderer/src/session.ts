@@ -4,6 +4,7 @@ import type { KdsApi } from '../../electron/common/kds-api'
 import { kdsApi } from './api'
 import { useBoardStore } from './stores/board'
 import { useClockStore } from './stores/clock'
+import { useDiagnosticsStore } from './stores/diagnostics'
 import { errorText } from './stores/errors'
 import { useSettingsStore } from './stores/settings'
 import { useStatusStore } from './stores/status'
@@ -21,4 +22,5 @@ export function startSession(api?: KdsApi): void {
   void useSettingsStore().start(kds)
   void useStatusStore().start(kds)
   void useBoardStore().start(kds)
+  useDiagnosticsStore().start(kds)
 }

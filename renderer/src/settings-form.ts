@@ -5,6 +5,8 @@ import type { Language, SettingsUpdate, SettingsView } from '../../electron/comm
 /** What the form edits; text fields as typed. */
 export interface SettingsForm {
   serverUrl: string
+  /** The resync URL template; empty for none. */
+  resyncUrl: string
   token: string
   language: Language
   currency: string
@@ -16,6 +18,7 @@ export interface SettingsForm {
 export function formFrom(view: SettingsView): SettingsForm {
   return {
     serverUrl: view.serverUrl ?? '',
+    resyncUrl: view.resyncUrl ?? '',
     token: '',
     language: view.language,
     currency: view.currency,
@@ -29,6 +32,8 @@ export function changesOf(view: SettingsView, form: SettingsForm): SettingsUpdat
   const update: SettingsUpdate = {}
   const serverUrl = form.serverUrl.trim() === '' ? null : form.serverUrl.trim()
   if (serverUrl !== view.serverUrl) update.serverUrl = serverUrl
+  const resyncUrl = form.resyncUrl.trim() === '' ? null : form.resyncUrl.trim()
+  if (resyncUrl !== view.resyncUrl) update.resyncUrl = resyncUrl
   const token = form.token.trim()
   if (token !== '') update.token = token
   if (form.language !== view.language) update.language = form.language

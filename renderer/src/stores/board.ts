@@ -28,6 +28,13 @@ export const useBoardStore = defineStore('board', () => {
     void version.value
     return orders.value.size
   })
+  /** The newest change on the board, or null when it is empty: how fresh a journal's board is. */
+  const lastChangeAt = computed(() => {
+    void version.value
+    let newest: number | null = null
+    for (const entry of orders.value.values()) newest = Math.max(newest ?? 0, entry.changedAt)
+    return newest
+  })
 
   let api: KdsApi | null = null
   let unsubscribe: (() => void) | null = null
@@ -111,5 +118,17 @@ export const useBoardStore = defineStore('board', () => {
     retry = null
   }
 
-  return { orders, version, seq, loaded, error, columns, count, start, stop, resync }
+  return {
+    orders,
+    version,
+    seq,
+    loaded,
+    error,
+    columns,
+    count,
+    lastChangeAt,
+    start,
+    stop,
+    resync,
+  }
 })

@@ -1,10 +1,18 @@
-// The core's status: the connection, the counters, journal problems. Pushed whenever it changes;
-// the time of the last event is also taken from every board event as it passes.
+// The core's status: the connection, the counters, journal problems, gaps. Pushed whenever it
+// changes; the time of the last event is also taken from every board event as it passes.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { KdsApi } from '../../../electron/common/kds-api'
 import type { ConnectionState, CoreStatus } from '../../../electron/common/status'
 import { errorText } from './errors'
+
+/** Since when the board has not been live, as far as this page knows. */
+export interface Outage {
+  /** When the link was lost, or (if this page never saw it live) when it first heard it was down. */
+  since: number
+  /** Whether this page saw the board live before: only then is `since` when the data went stale. */
+  afterLive: boolean
+}
 
 export const useStatusStore = defineStore('status', () => {
   const status = shallowRef<CoreStatus | null>(null)
@@ -12,6 +20,11 @@ export const useStatusStore = defineStore('status', () => {
   const eventAt = ref<number | null>(null)
   /** Why the status could not be fetched (the core is unreachable), or null. */
   const error = ref<string | null>(null)
+  /** The current outage; null while connected (or still connecting for the first time). */
+  const outage = ref<Outage | null>(null)
+  /** Gaps whose dismissal is in flight, and why the last dismissal failed. */
+  const dismissing = ref<ReadonlySet<number>>(new Set())
+  const dismissError = ref<string | null>(null)
 
   const state = computed<ConnectionState>(() => status.value?.connection.state ?? 'connecting')
   const lastEventAt = computed(() => {
@@ -19,20 +32,40 @@ export const useStatusStore = defineStore('status', () => {
     if (eventAt.value === null) return reported
     return reported === null ? eventAt.value : Math.max(reported, eventAt.value)
   })
+  const gaps = computed(() => status.value?.gaps ?? [])
 
+  let api: KdsApi | null = null
   let unsubscribe: (() => void) | null = null
   /** Counts pushed statuses, so an answer older than a push does not overwrite it. */
   let pushes = 0
+  let seenLive = false
 
   function set(next: CoreStatus): void {
     status.value = next
     error.value = null
+    track(next)
+  }
+
+  /**
+   * `connection.since` is when the current state began, and a retry passes through `connecting`
+   * each time, so it moves on with every attempt. The start of the outage is kept here instead:
+   * the first status after the link was live that says it is not, or the first `offline` heard.
+   */
+  function track(next: CoreStatus): void {
+    const { state: now, since } = next.connection
+    if (now === 'connected') {
+      seenLive = true
+      outage.value = null
+    } else if (outage.value === null && (seenLive || now === 'offline')) {
+      outage.value = { since, afterLive: seenLive }
+    }
   }
 
   /** Subscribes, then asks for the status now. */
-  async function start(api: KdsApi): Promise<void> {
+  async function start(kds: KdsApi): Promise<void> {
     stop()
-    unsubscribe = api.subscribe((message) => {
+    api = kds
+    unsubscribe = kds.subscribe((message) => {
       if (message.type === 'status') {
         pushes += 1
         set(message.status)
@@ -42,10 +75,28 @@ export const useStatusStore = defineStore('status', () => {
     })
     const before = pushes
     try {
-      const answer = await api.status()
+      const answer = await kds.status()
       if (pushes === before) set(answer)
     } catch (failure) {
       error.value = errorText(failure)
+    }
+  }
+
+  /** Tells the core a person has read gap `id`; the warning goes when the status says so. */
+  async function dismissGap(id: number): Promise<void> {
+    if (api === null || dismissing.value.has(id)) return
+    dismissing.value = new Set([...dismissing.value, id])
+    const before = pushes
+    try {
+      const answer = await api.dismissGap(id)
+      dismissError.value = null
+      if (pushes === before) set(answer)
+    } catch (failure) {
+      dismissError.value = errorText(failure)
+    } finally {
+      const rest = new Set(dismissing.value)
+      rest.delete(id)
+      dismissing.value = rest
     }
   }
 
@@ -57,7 +108,21 @@ export const useStatusStore = defineStore('status', () => {
   function stop(): void {
     unsubscribe?.()
     unsubscribe = null
+    api = null
   }
 
-  return { status, state, lastEventAt, error, start, stop, fail }
+  return {
+    status,
+    state,
+    lastEventAt,
+    gaps,
+    outage,
+    error,
+    dismissing,
+    dismissError,
+    start,
+    stop,
+    fail,
+    dismissGap,
+  }
 })

@@ -58,6 +58,43 @@ describe('App', () => {
     wrapper.unmount()
   })
 
+  it('opens the diagnostics from the settings, exports them, and goes back', async () => {
+    startSession(kds)
+    const wrapper = mountWith(App, pinia)
+    await flushPromises()
+    await wrapper.get('[data-testid="open-settings"]').trigger('click')
+    await wrapper.get('[data-testid="open-diagnostics"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="settings-panel"]').exists()).toBe(false)
+    const panel = wrapper.get('[data-testid="diagnostics-panel"]')
+    expect(panel.get('[data-testid="diag-version"]').text()).toBe('1.2.3')
+    await panel.get('[data-testid="export-diagnostics"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="diagnostics-path"]').text()).toBe(
+      '/var/lib/kds/diagnostics-test.json',
+    )
+    await wrapper.get('[data-testid="diagnostics-back"]').trigger('click')
+    expect(wrapper.find('[data-testid="diagnostics-panel"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="settings-panel"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('warns about a gap above the board until it is dismissed', async () => {
+    kds.currentStatus = coreStatus('connected', {
+      gaps: [{ id: 4, from: 1_000, to: 61_000, reason: 'no resync source is configured' }],
+    })
+    startSession(kds)
+    const wrapper = mountWith(App, pinia)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="gap-warning"]').attributes('data-gap-id')).toBe('4')
+    expect(wrapper.findAll('[data-testid="order-card"]')).toHaveLength(1)
+    await wrapper.get('[data-testid="dismiss-gap"]').trigger('click')
+    await flushPromises()
+    expect(kds.dismissed).toEqual([4])
+    expect(wrapper.find('[data-testid="gap-warning"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
   it('says so in the status bar when there is no way to reach the core', async () => {
     const unreachable = new FakeKds()
     unreachable.status = () => Promise.reject(new Error('bridge not available'))

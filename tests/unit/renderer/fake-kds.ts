@@ -65,7 +65,14 @@ export class FakeKds implements KdsApi {
   /** Set to make the next updateSettings reject with this message. */
   refuseWith: string | null = null
   readonly dismissed: number[] = []
+  /** Whether dismissGap pushes the new status, as the core does; off to test the answer alone. */
+  pushOnDismiss = true
+  /** What diagnostics() answers, over the defaults below. */
+  diagnosticsOverrides: Partial<Diagnostics> = {}
+  diagnosticsCalls = 0
   exports = 0
+  /** Set to make exportDiagnostics reject with this message. */
+  refuseExportWith: string | null = null
   private held: HeldSnapshot[] = []
 
   snapshot(): Promise<BoardSnapshot> {
@@ -89,8 +96,18 @@ export class FakeKds implements KdsApi {
   updateSettings(update: SettingsUpdate): Promise<SettingsView> {
     this.updates.push(update)
     if (this.refuseWith !== null) return Promise.reject(new Error(this.refuseWith))
-    const { serverUrl, language, currency, thresholds } = { ...this.currentSettings, ...update }
-    this.currentSettings = { ...this.currentSettings, serverUrl, language, currency, thresholds }
+    const { serverUrl, resyncUrl, language, currency, thresholds } = {
+      ...this.currentSettings,
+      ...update,
+    }
+    this.currentSettings = {
+      ...this.currentSettings,
+      serverUrl,
+      resyncUrl,
+      language,
+      currency,
+      thresholds,
+    }
     if (update.token !== undefined) this.currentSettings.tokenStorage = 'encrypted'
     this.push({ type: 'settings', settings: this.currentSettings })
     return Promise.resolve(this.currentSettings)
@@ -99,11 +116,14 @@ export class FakeKds implements KdsApi {
   dismissGap(id: number): Promise<CoreStatus> {
     this.dismissed.push(id)
     const gaps = this.currentStatus.gaps.filter((gap) => gap.id !== id)
-    this.pushStatus({ ...this.currentStatus, gaps })
-    return Promise.resolve(this.currentStatus)
+    const next = { ...this.currentStatus, gaps }
+    if (this.pushOnDismiss) this.pushStatus(next)
+    else this.currentStatus = next
+    return Promise.resolve(next)
   }
 
   diagnostics(): Promise<Diagnostics> {
+    this.diagnosticsCalls += 1
     return Promise.resolve({
       version: '1.2.3',
       startedAt: 1_000,
@@ -115,11 +135,13 @@ export class FakeKds implements KdsApi {
       recentRejections: [{ event: 'order:new', reason: '_id: is empty', at: 1_500 }],
       journalBytes: 2048,
       dataDir: '/var/lib/kds',
+      ...this.diagnosticsOverrides,
     })
   }
 
   exportDiagnostics(): Promise<{ path: string }> {
     this.exports += 1
+    if (this.refuseExportWith !== null) return Promise.reject(new Error(this.refuseExportWith))
     return Promise.resolve({ path: '/var/lib/kds/diagnostics-test.json' })
   }
 

@@ -2,11 +2,15 @@
 import { describe, expect, it } from 'vitest'
 import {
   ageParts,
+  byteParts,
   elapsedLevel,
   formatElapsed,
+  formatMoment,
   formatMoney,
+  formatRange,
   formatScheduled,
 } from '../../../renderer/src/format'
+import { russianPlural } from '../../../renderer/src/i18n'
 
 const thresholds = { warnMinutes: 10, lateMinutes: 20 }
 const MIN = 60_000
@@ -43,5 +47,41 @@ describe('format', () => {
     expect(formatScheduled(new Date(2024, 3, 23, 18, 30).toISOString(), 'ru', now)).toBe('18:30')
     expect(formatScheduled(new Date(2024, 3, 24, 9, 5).getTime(), 'ru', now)).toMatch(/24.*09:05/)
     expect(formatScheduled('к обеду', 'ru', now)).toBe('к обеду')
+  })
+
+  it('writes an interval with dates only where they are needed', () => {
+    const at = (day: number, h: number, m: number) => new Date(2024, 3, day, h, m).getTime()
+    const now = at(23, 15, 0)
+    expect(formatRange(at(23, 14, 2), at(23, 14, 5), 'ru', now)).toEqual({
+      from: '14:02',
+      to: '14:05',
+    })
+    expect(formatRange(at(22, 23, 58), at(23, 0, 3), 'ru', now)).toEqual({
+      from: '22 апреля 23:58',
+      to: '23 апреля 00:03',
+    })
+    expect(formatRange(at(21, 9, 5), at(21, 9, 7), 'en', now)).toEqual({
+      from: '21 April 09:05',
+      to: '09:07',
+    })
+    expect(formatMoment(at(23, 9, 5), 'ru', now)).toBe('09:05')
+    expect(formatMoment(at(22, 9, 5), 'ru', now)).toBe('22 апреля 09:05')
+  })
+
+  it('splits sizes in bytes for words, in binary steps', () => {
+    expect(byteParts(0, 'ru')).toEqual({ n: '0', unit: 'b' })
+    expect(byteParts(1023, 'ru')).toEqual({ n: '1023', unit: 'b' })
+    expect(byteParts(1536, 'ru')).toEqual({ n: '1,5', unit: 'kb' })
+    expect(byteParts(1536, 'en')).toEqual({ n: '1.5', unit: 'kb' })
+    expect(byteParts(5 * 1024 ** 2, 'en')).toEqual({ n: '5', unit: 'mb' })
+    expect(byteParts(3 * 1024 ** 4, 'en')).toEqual({ n: '3072', unit: 'gb' })
+  })
+
+  it('chooses Russian plural forms', () => {
+    const forms = [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 112].map((n) =>
+      russianPlural(n, 3),
+    )
+    expect(forms).toEqual([2, 0, 1, 1, 2, 2, 2, 2, 0, 1, 2, 0, 2, 2])
+    expect([0, 1, 2].map((n) => russianPlural(n, 2))).toEqual([1, 0, 1])
   })
 })

@@ -2,6 +2,7 @@
 import { mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Component } from 'vue'
+import type { Language } from '../../../electron/common/settings'
 import { createKdsI18n } from '../../../renderer/src/i18n'
 
 /** A fresh, active Pinia for one test. */
@@ -11,14 +12,15 @@ export function freshPinia(): Pinia {
   return pinia
 }
 
-/** Mounts `component` with `pinia` (the active one by default) and a Russian i18n. */
+/** Mounts `component` with `pinia` (the active one by default) and the i18n, Russian unless told. */
 export function mountWith<C extends Component>(
   component: C,
   pinia: Pinia,
   options: ComponentMountingOptions<C> = {},
+  language: Language = 'ru',
 ) {
   return mount(component, {
     ...options,
-    global: { ...options.global, plugins: [pinia, createKdsI18n()] },
+    global: { ...options.global, plugins: [pinia, createKdsI18n(language)] },
   })
 }

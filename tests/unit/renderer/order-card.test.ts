@@ -84,6 +84,17 @@ describe('OrderCard', () => {
     expect(card(entryOf(makeOrder())).find('[data-testid="resynced-badge"]').exists()).toBe(false)
   })
 
+  it('ages a resynced order from when it was made, not from when the resync found it', () => {
+    // Made 25 minutes ago, fetched by a resync a moment ago: it has waited 25 minutes.
+    const order = makeOrder({ createdAt: CREATED - 23 * MIN })
+    const wrapper = card({ ...entryOf(order, 'NEW', CREATED + MIN), resynced: true })
+    const elapsed = wrapper.get('[data-testid="elapsed"]')
+    expect(elapsed.text()).toBe('25:00')
+    expect(elapsed.attributes('data-level')).toBe('late')
+    const badge = wrapper.get('[data-testid="resynced-badge"]')
+    expect(badge.attributes('title')).toContain('мог ждать незамеченным')
+  })
+
   it('shows the scheduled time as given when it is not a date', () => {
     const wrapper = card(entryOf(makeOrder({ time: 'к 19:30' })))
     expect(wrapper.get('[data-testid="scheduled"]').text()).toContain('к 19:30')

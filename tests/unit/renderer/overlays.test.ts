@@ -104,6 +104,41 @@ describe('SettingsPanel', () => {
     expect(wrapper.get<HTMLInputElement>('input[name="currency"]').element.value).toBe('EUR')
   })
 
+  it('sends the resync address only when it changed, empty as none', async () => {
+    kds.currentSettings = settingsView({ resyncUrl: 'https://api.example.ru/orders?since={since}' })
+    await useSettingsStore().start(kds)
+    const wrapper = mountWith(SettingsPanel, pinia)
+    const field = wrapper.get<HTMLInputElement>('input[name="resyncUrl"]')
+    expect(field.element.value).toBe('https://api.example.ru/orders?since={since}')
+    expect(wrapper.get('[data-testid="resync-url-hint"]').text()).toContain(
+      '{since} — начало обрыва в мс',
+    )
+    await wrapper.get('input[name="currency"]').setValue('EUR')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(kds.updates).toEqual([{ currency: 'EUR' }])
+
+    const again = mountWith(SettingsPanel, pinia)
+    await again.get('input[name="resyncUrl"]').setValue('  https://api.example.ru/v2?from={since} ')
+    await again.get('form').trigger('submit')
+    await flushPromises()
+    expect(kds.updates.at(-1)).toEqual({ resyncUrl: 'https://api.example.ru/v2?from={since}' })
+    expect(useSettingsStore().view?.resyncUrl).toBe('https://api.example.ru/v2?from={since}')
+
+    const cleared = mountWith(SettingsPanel, pinia)
+    await cleared.get('input[name="resyncUrl"]').setValue('   ')
+    await cleared.get('form').trigger('submit')
+    await flushPromises()
+    expect(kds.updates.at(-1)).toEqual({ resyncUrl: null })
+    expect(kds.updates).toHaveLength(3)
+  })
+
+  it('opens the diagnostics', async () => {
+    const wrapper = mountWith(SettingsPanel, pinia)
+    await wrapper.get('[data-testid="open-diagnostics"]').trigger('click')
+    expect(wrapper.emitted('openDiagnostics')).toHaveLength(1)
+  })
+
   it('closes without a request when nothing changed', async () => {
     const wrapper = mountWith(SettingsPanel, pinia)
     await wrapper.get('form').trigger('submit')

@@ -113,6 +113,91 @@ describe('StatusBar', () => {
     )
   })
 
+  it('keeps saying since when the data is stale while the retries come and go', async () => {
+    kds.pushStatus(coreStatus('connected'))
+    const wrapper = bar()
+    await flushPromises()
+    const lost = coreStatus('offline')
+    lost.connection = { ...lost.connection, since: NOW - 5 * 60_000, attempt: 1 }
+    kds.pushStatus(lost)
+    // Each retry passes through `connecting`, and the next `offline` has a newer `since`.
+    const retrying = coreStatus('connecting')
+    retrying.connection = { ...retrying.connection, since: NOW - 10_000 }
+    kds.pushStatus(retrying)
+    const again = coreStatus('offline')
+    again.connection = { ...again.connection, since: NOW - 5_000, attempt: 2 }
+    kds.pushStatus(again)
+    await flushPromises()
+    expect(text(wrapper.get('[data-testid="offline-since"]').text())).toBe(
+      'данные не обновляются с 14:00 (5 мин)',
+    )
+    kds.pushStatus(coreStatus('connected'))
+    await flushPromises()
+    expect(wrapper.find('[data-testid="offline-since"]').exists()).toBe(false)
+  })
+
+  it('says a failed resync quietly, until the next one', async () => {
+    const lastResync = { at: NOW - 5 * 60_000, orders: 0, rejected: 0, error: 'HTTP 502' }
+    kds.pushStatus(coreStatus('connected', { lastResync }))
+    const wrapper = bar()
+    await flushPromises()
+    const note = wrapper.get('[data-testid="resync-note"]')
+    expect(text(note.text())).toBe('досинхронизация не удалась: HTTP 502')
+    expect(note.attributes('data-failed')).toBe('true')
+    useClockStore().now = NOW + 60 * 60_000
+    await flushPromises()
+    expect(wrapper.find('[data-testid="resync-note"]').exists()).toBe(true)
+  })
+
+  it('says a successful resync for a minute, counting the orders in Russian', async () => {
+    const wrapper = bar()
+    const note = () => wrapper.find('[data-testid="resync-note"]')
+    const counted: string[] = []
+    for (const orders of [1, 3, 5, 11, 21, 0]) {
+      kds.pushStatus(
+        coreStatus('connected', { lastResync: { at: NOW, orders, rejected: 0, error: null } }),
+      )
+      await flushPromises()
+      counted.push(text(note().text()))
+    }
+    expect(counted).toEqual([
+      'досинхронизирован 1 заказ',
+      'досинхронизировано 3 заказа',
+      'досинхронизировано 5 заказов',
+      'досинхронизировано 11 заказов',
+      'досинхронизирован 21 заказ',
+      'досинхронизировано 0 заказов',
+    ])
+    expect(note().attributes('data-failed')).toBe('false')
+    kds.pushStatus(
+      coreStatus('connected', { lastResync: { at: NOW, orders: 4, rejected: 2, error: null } }),
+    )
+    await flushPromises()
+    expect(text(note().text())).toBe('досинхронизировано 4 заказа (отклонено: 2)')
+    useClockStore().now = NOW + 59_000
+    await flushPromises()
+    expect(note().exists()).toBe(true)
+    useClockStore().now = NOW + 60_000
+    await flushPromises()
+    expect(note().exists()).toBe(false)
+  })
+
+  it('says the resync in English', async () => {
+    kds.pushStatus(
+      coreStatus('connected', { lastResync: { at: NOW, orders: 1, rejected: 0, error: null } }),
+    )
+    const wrapper = mountWith(StatusBar, pinia, {}, 'en')
+    await flushPromises()
+    expect(text(wrapper.get('[data-testid="resync-note"]').text())).toBe('resynced 1 order')
+    kds.pushStatus(
+      coreStatus('connected', {
+        lastResync: { at: NOW, orders: 0, rejected: 0, error: 'timeout' },
+      }),
+    )
+    await flushPromises()
+    expect(text(wrapper.get('[data-testid="resync-note"]').text())).toBe('resync failed: timeout')
+  })
+
   it('opens the settings from the gear', async () => {
     const wrapper = bar()
     await wrapper.get('[data-testid="open-settings"]').trigger('click')
