@@ -1,6 +1,7 @@
 // The KdsApi contract: what the renderer may ask of the core, the same over Electron IPC and over
 // the browser shell's WebSocket. Every message that crosses is one of these schemas.
 import { z } from 'zod'
+import { IdSchema } from './protocol/schemas'
 import { BoardEventSchema, BoardSnapshotSchema, type BoardSnapshot } from './board'
 import {
   SettingsUpdateSchema,
@@ -9,6 +10,16 @@ import {
   type SettingsView,
 } from './settings'
 import { CoreStatusSchema, DiagnosticsSchema, type CoreStatus, type Diagnostics } from './status'
+
+/** A settings PIN: 4 to 12 digits. */
+export const PinSchema = z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits')
+
+/** The answer to a PIN: unlocked, wrong, or too many wrong tries (paused until `until`). */
+export const UnlockResultSchema = z.object({
+  outcome: z.enum(['unlocked', 'wrong', 'paused']),
+  until: z.number().int().nonnegative().nullable(),
+})
+export type UnlockResult = z.infer<typeof UnlockResultSchema>
 
 /** Pushed from the core to every renderer. */
 export const KdsMessageSchema = z.discriminatedUnion('type', [
@@ -34,6 +45,14 @@ export interface KdsApi {
   diagnostics(): Promise<Diagnostics>
   /** Writes the diagnostics to a file in the data directory (never the token); answers its path. */
   exportDiagnostics(): Promise<{ path: string }>
+  /** Hides an order from the kitchen board of this display (journaled; the backend never knows). */
+  bump(id: string): Promise<null>
+  /** Brings back a bumped order (`null`: the last bumped); answers its id, or null if none. */
+  recall(id: string | null): Promise<string | null>
+  /** Unlocks the settings with the managed PIN for a few minutes. */
+  unlockSettings(pin: string): Promise<UnlockResult>
+  /** Locks the settings again, before the unlock runs out. */
+  lockSettings(): Promise<SettingsView>
   /** Calls `listener` with every message the core pushes; returns the unsubscribe function. */
   subscribe(listener: (message: KdsMessage) => void): () => void
 }
@@ -47,6 +66,10 @@ export const KDS_REQUESTS = {
   dismissGap: { args: z.tuple([z.number().int().positive()]), result: CoreStatusSchema },
   diagnostics: { args: z.tuple([]), result: DiagnosticsSchema },
   exportDiagnostics: { args: z.tuple([]), result: z.object({ path: z.string() }) },
+  bump: { args: z.tuple([IdSchema]), result: z.null() },
+  recall: { args: z.tuple([IdSchema.nullable()]), result: IdSchema.nullable() },
+  unlockSettings: { args: z.tuple([PinSchema]), result: UnlockResultSchema },
+  lockSettings: { args: z.tuple([]), result: SettingsViewSchema },
 } as const
 
 export type KdsRequestName = keyof typeof KDS_REQUESTS
@@ -81,4 +104,8 @@ export interface KdsHandlers {
   dismissGap(id: number): CoreStatus
   diagnostics(): Diagnostics
   exportDiagnostics(): { path: string }
+  bump(id: string): null
+  recall(id: string | null): string | null
+  unlockSettings(pin: string): UnlockResult
+  lockSettings(): SettingsView
 }

@@ -56,6 +56,15 @@ function call(handlers: KdsHandlers, name: KdsRequestName, args: unknown[]): unk
     case 'exportDiagnostics':
       KDS_REQUESTS.exportDiagnostics.args.parse(args)
       return handlers.exportDiagnostics()
+    case 'bump':
+      return handlers.bump(KDS_REQUESTS.bump.args.parse(args)[0])
+    case 'recall':
+      return handlers.recall(KDS_REQUESTS.recall.args.parse(args)[0])
+    case 'unlockSettings':
+      return handlers.unlockSettings(KDS_REQUESTS.unlockSettings.args.parse(args)[0])
+    case 'lockSettings':
+      KDS_REQUESTS.lockSettings.args.parse(args)
+      return handlers.lockSettings()
   }
 }
 

@@ -32,6 +32,16 @@ export const ThresholdsSchema = z
     path: ['lateMinutes'],
   })
 
+/** How a new order announces itself. */
+export const AlertsSchema = z.object({
+  /** Play the bundled chime for a new order (never for a test order). */
+  sound: z.boolean(),
+  /** 0..1 */
+  volume: z.number().min(0).max(1),
+  /** Repeat the chime until someone touches the screen. */
+  repeat: z.boolean(),
+})
+
 /** The settings that are safe to show. */
 export const DisplaySettingsSchema = z.object({
   /** null: demo mode, the bundled reference server. */
@@ -45,6 +55,16 @@ export const DisplaySettingsSchema = z.object({
   /** ISO 4217 code, e.g. RUB. */
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as RUB'),
   thresholds: ThresholdsSchema,
+  /** Minutes a scheduled order takes to prepare: "start at" is its time minus these. */
+  prepMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
+  alerts: AlertsSchema,
+  /** Type size on the board, 1 = normal; larger for screens far away. */
+  fontScale: z.number().min(0.75).max(2),
+  theme: z.enum(['dark', 'light']),
 })
 
 /** How the token is kept, so the screen can say so. */
@@ -58,6 +78,10 @@ export const TokenStorageSchema = z.enum([
 ])
 
 export const SettingsViewSchema = DisplaySettingsSchema.extend({
+  /** Keys set by the administrator's managed configuration: shown, not editable. */
+  managed: z.array(z.string()),
+  /** The settings screen needs the PIN before anything can be changed. */
+  locked: z.boolean(),
   tokenStorage: TokenStorageSchema,
   /** A warning about the token a person must read (encryption unavailable...), or null. */
   tokenNotice: z.string().nullable(),
@@ -80,4 +104,8 @@ export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   language: 'ru',
   currency: 'RUB',
   thresholds: { warnMinutes: 10, lateMinutes: 20 },
+  prepMinutes: 15,
+  alerts: { sound: true, volume: 0.8, repeat: false },
+  fontScale: 1,
+  theme: 'dark',
 }

@@ -27,6 +27,8 @@ export const ConnectionStatusSchema = z.object({
   error: z.string().nullable(),
   /** When the server last pinged: connected with neither pings nor events for long is stale. */
   lastPingAt: time.nullable(),
+  /** When the connection was lost, until it is authorized again: the start of the outage. */
+  lostAt: time.nullable(),
 })
 
 /** An interval in which events may have been missed and could not be fetched again. */
@@ -34,7 +36,9 @@ export const GapSchema = z.object({
   id: z.number().int().positive(),
   from: time,
   to: time,
-  /** Why it was not filled, in words (no resync source, or why the resync failed). */
+  /** Why it was not filled: no resync source is configured, or the resync failed. */
+  code: z.enum(['no-resync-source', 'resync-failed']),
+  /** The same in words, with the failure's detail. */
   reason: z.string(),
 })
 
@@ -59,6 +63,8 @@ export const CoreStatusSchema = z.object({
   journalError: z.string().nullable(),
   /** Problems found in the journal on disk at start. */
   journalWarnings: z.array(z.string()),
+  /** Problems with the settings or the managed configuration, each naming the key. */
+  settingsWarnings: z.array(z.string()),
   /** Intervals that may be missing orders, until a person dismisses them. */
   gaps: z.array(GapSchema),
   lastResync: ResyncReportSchema.nullable(),

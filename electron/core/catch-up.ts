@@ -32,7 +32,7 @@ export class CatchUp {
     if (session.recovered) return
     const { gap } = session
     if (source === null) {
-      if (gap !== null) this.note(gap, 'no resync source is configured')
+      if (gap !== null) this.note(gap, 'no-resync-source', 'no resync source is configured')
       return
     }
     const at = this.now()
@@ -47,7 +47,7 @@ export class CatchUp {
       const message = error instanceof Error ? error.message : String(error)
       this.lastResync = { at, orders: 0, rejected: 0, error: message }
       this.log.error('resync failed', { message })
-      if (gap !== null) this.note(gap, message)
+      if (gap !== null) this.note(gap, 'resync-failed', message)
     }
   }
 
@@ -58,8 +58,8 @@ export class CatchUp {
     return index >= 0
   }
 
-  private note(gap: { from: number; to: number }, reason: string): void {
-    this.open.push({ id: this.nextId++, ...gap, reason })
+  private note(gap: { from: number; to: number }, code: Gap['code'], reason: string): void {
+    this.open.push({ id: this.nextId++, ...gap, code, reason })
     this.log.warn('events may have been missed', { ...gap, reason })
   }
 }

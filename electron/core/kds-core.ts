@@ -1,7 +1,7 @@
 // KdsCore: the feed, the board and the settings wired together, for either shell. It answers the
 // KdsApi requests and pushes KdsMessages; the shells only carry them.
 import type { BoardSnapshot } from '../common/board'
-import type { KdsHandlers, KdsMessage } from '../common/kds-api'
+import type { KdsHandlers, KdsMessage, UnlockResult } from '../common/kds-api'
 import {
   DisplaySettingsSchema,
   type DisplaySettings,
@@ -98,6 +98,7 @@ export class KdsCore implements KdsHandlers {
       lastEventAt: stats.lastEventAt,
       journalError: this.board.journalError,
       journalWarnings: this.board.warnings,
+      settingsWarnings: this.stored.warnings,
       gaps: [...this.catchUp.gaps],
       lastResync: this.catchUp.lastResync,
     }
@@ -110,6 +111,29 @@ export class KdsCore implements KdsHandlers {
 
   diagnostics(): Diagnostics {
     return this.diagnosticsRecorder.report(this.status(), this.board.journalBytes)
+  }
+
+  bump(id: string): null {
+    if (this.board.get(id) === undefined) throw new Error(`no order with _id "${id}" on the board`)
+    this.board.apply({ type: 'order:bump', id, at: Date.now() })
+    return null
+  }
+
+  recall(id: string | null): string | null {
+    const target = id ?? this.lastBumped()
+    if (target === null) return null
+    if (this.board.get(target)?.bumpedAt === undefined) return null
+    this.board.apply({ type: 'order:recall', id: target, at: Date.now() })
+    return target
+  }
+
+  /** The core has no PIN (a managed configuration adds one in the Electron shell). */
+  unlockSettings(_pin: string): UnlockResult {
+    return { outcome: 'unlocked', until: null }
+  }
+
+  lockSettings(): SettingsView {
+    return this.settings()
   }
 
   exportDiagnostics(): { path: string } {
@@ -125,7 +149,8 @@ export class KdsCore implements KdsHandlers {
 
   settings(): SettingsView {
     const { display, tokenStorage, tokenNotice } = this.stored
-    return { ...display, tokenStorage, tokenNotice }
+    // Management and the PIN lock belong to the Electron shell, which wraps these answers.
+    return { ...display, managed: [], locked: false, tokenStorage, tokenNotice }
   }
 
   async updateSettings(update: SettingsUpdate): Promise<SettingsView> {
@@ -158,6 +183,17 @@ export class KdsCore implements KdsHandlers {
     await this.demo?.close()
     this.demo = null
     this.board.close()
+  }
+
+  /** The id of the most recently bumped order still bumped, or null. */
+  private lastBumped(): string | null {
+    let last: { id: string; at: number } | null = null
+    for (const order of this.board.snapshot().orders) {
+      if (order.bumpedAt !== undefined && (last === null || order.bumpedAt > last.at)) {
+        last = { id: order.id, at: order.bumpedAt }
+      }
+    }
+    return last?.id ?? null
   }
 
   /** Where a resync fetches from: the demo server's own list, or the configured source. */

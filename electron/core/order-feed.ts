@@ -256,6 +256,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
       since: this.now(),
       error: change.error ?? null,
       lastPingAt: change.lastPingAt ?? (state === 'connected' ? this.now() : null),
+      lostAt: this.lostAt,
     }
   }
 

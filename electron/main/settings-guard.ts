@@ -30,24 +30,56 @@ export function settingsRefusal(
   return null
 }
 
-/** `core` with updateSettings guarded; every other request passes straight through. */
+/** The keys the managed configuration sets, as the settings screen shows them. */
+export function managedKeys(managed: ManagedSettings): string[] {
+  const keys: string[] = MANAGED_DISPLAY_KEYS.filter((key) => managed.config[key] !== undefined)
+  return managed.config.tokenFile === undefined ? keys : [...keys, 'token']
+}
+
+/**
+ * `core` with the settings guarded: changes refused while managed or locked, and every settings
+ * answer and push saying which keys are managed and whether the screen is locked.
+ */
 export function guardSettings(
   core: IpcCore,
   managed: ManagedSettings,
   lock: SettingsLock | null,
 ): IpcCore {
+  const decorate = (view: SettingsView): SettingsView => ({
+    ...view,
+    managed: managedKeys(managed),
+    locked: lock?.locked() ?? false,
+  })
   return {
     snapshot: () => core.snapshot(),
     status: () => core.status(),
-    settings: () => core.settings(),
+    settings: () => decorate(core.settings()),
     dismissGap: (id) => core.dismissGap(id),
     diagnostics: () => core.diagnostics(),
     exportDiagnostics: () => core.exportDiagnostics(),
-    subscribe: (listener) => core.subscribe(listener),
+    bump: (id) => core.bump(id),
+    recall: (id) => core.recall(id),
+    unlockSettings(pin) {
+      if (lock === null) return { outcome: 'unlocked', until: null }
+      const outcome = lock.unlock(pin)
+      return { outcome, until: outcome === 'wrong' ? null : lock.until() }
+    },
+    lockSettings() {
+      lock?.lock()
+      return decorate(core.settings())
+    },
+    subscribe: (listener) =>
+      core.subscribe((message) =>
+        listener(
+          message.type === 'settings'
+            ? { ...message, settings: decorate(message.settings) }
+            : message,
+        ),
+      ),
     async updateSettings(update) {
       const refusal = settingsRefusal(update, core.settings(), managed, lock)
       if (refusal !== null) throw new Error(refusal)
-      return core.updateSettings(update)
+      return decorate(await core.updateSettings(update))
     },
   }
 }

@@ -35,6 +35,10 @@ export interface SettingsLock {
   locked(): boolean
   /** Unlocks for a while when `attempt` is right; refuses every attempt during a pause. */
   unlock(attempt: string): 'unlocked' | 'wrong' | 'paused'
+  /** Locks again at once. */
+  lock(): void
+  /** Until when the current unlock lasts, or the current pause after wrong tries (ms). */
+  until(): number
 }
 
 /** A lock for `pin`; null when no PIN is set (never locked). */
@@ -49,6 +53,10 @@ export function createSettingsLock(
   let wrong = 0
   return {
     locked: () => now() >= unlockedUntil,
+    lock: () => {
+      unlockedUntil = 0
+    },
+    until: () => (now() < pausedUntil ? pausedUntil : unlockedUntil),
     unlock(attempt) {
       if (now() < pausedUntil) return 'paused'
       if (pinMatches(pin, attempt)) {

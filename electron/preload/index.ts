@@ -54,6 +54,10 @@ const api: KdsApi = {
   dismissGap: (id) => request('dismissGap', [id]),
   diagnostics: () => request('diagnostics', []),
   exportDiagnostics: () => request('exportDiagnostics', []),
+  bump: (id) => request('bump', [id]),
+  recall: (id) => request('recall', [id]),
+  unlockSettings: (pin) => request('unlockSettings', [pin]),
+  lockSettings: () => request('lockSettings', []),
   subscribe(listener) {
     const subscription = { listener }
     subscriptions.add(subscription)

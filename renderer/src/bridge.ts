@@ -222,6 +222,10 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
     dismissGap: (id) => request('dismissGap', [id]),
     diagnostics: () => request('diagnostics', []),
     exportDiagnostics: () => request('exportDiagnostics', []),
+    bump: (id) => request('bump', [id]),
+    recall: (id) => request('recall', [id]),
+    unlockSettings: (pin) => request('unlockSettings', [pin]),
+    lockSettings: () => request('lockSettings', []),
     subscribe(listener) {
       listeners.add(listener)
       connect()

@@ -55,6 +55,7 @@ const STATUS: CoreStatus = {
     since: 0,
     error: null,
     lastPingAt: null,
+    lostAt: null,
   },
   demo: false,
   orders: 0,
@@ -63,6 +64,7 @@ const STATUS: CoreStatus = {
   lastEventAt: null,
   journalError: null,
   journalWarnings: [],
+  settingsWarnings: [],
   gaps: [],
   lastResync: null,
 }

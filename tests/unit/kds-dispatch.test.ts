@@ -3,7 +3,13 @@ import type { KdsHandlers } from '../../electron/common/kds-api'
 import { dispatchRequest, parseResult } from '../../electron/common/kds-dispatch'
 import { DEFAULT_DISPLAY_SETTINGS, type SettingsUpdate } from '../../electron/common/settings'
 
-const view = { ...DEFAULT_DISPLAY_SETTINGS, tokenStorage: 'none' as const, tokenNotice: null }
+const view = {
+  ...DEFAULT_DISPLAY_SETTINGS,
+  managed: [],
+  locked: false,
+  tokenStorage: 'none' as const,
+  tokenNotice: null,
+}
 
 function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
   return {
@@ -23,6 +29,10 @@ function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
       throw new Error('not needed')
     },
     exportDiagnostics: () => ({ path: '/tmp/d.json' }),
+    bump: () => null,
+    recall: (id) => id,
+    unlockSettings: () => ({ outcome: 'wrong', until: null }),
+    lockSettings: () => view,
   }
 }
 

@@ -16,6 +16,7 @@ export const STATUS: CoreStatus = {
     since: 1,
     error: null,
     lastPingAt: null,
+    lostAt: null,
   },
   demo: true,
   orders: 0,
@@ -24,6 +25,7 @@ export const STATUS: CoreStatus = {
   lastEventAt: null,
   journalError: null,
   journalWarnings: [],
+  settingsWarnings: [],
   gaps: [],
   lastResync: null,
 }
@@ -44,6 +46,8 @@ export const DIAGNOSTICS: Diagnostics = {
 export const SETTINGS: SettingsView = {
   ...DEFAULT_DISPLAY_SETTINGS,
   tokenStorage: 'none',
+  managed: [],
+  locked: false,
   tokenNotice: null,
 }
 
@@ -58,6 +62,10 @@ export function fakeCore() {
     dismissGap: vi.fn(() => STATUS),
     diagnostics: vi.fn(() => DIAGNOSTICS),
     exportDiagnostics: vi.fn(() => ({ path: '/tmp/diagnostics.json' })),
+    bump: vi.fn((_id: string) => null),
+    recall: vi.fn((id: string | null) => id),
+    unlockSettings: vi.fn((_pin: string) => ({ outcome: 'unlocked' as const, until: null })),
+    lockSettings: vi.fn(() => SETTINGS),
     subscribe: vi.fn((listener: (message: KdsMessage) => void) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -81,7 +81,15 @@ describe('App', () => {
 
   it('warns about a gap above the board until it is dismissed', async () => {
     kds.currentStatus = coreStatus('connected', {
-      gaps: [{ id: 4, from: 1_000, to: 61_000, reason: 'no resync source is configured' }],
+      gaps: [
+        {
+          id: 4,
+          from: 1_000,
+          to: 61_000,
+          code: 'no-resync-source',
+          reason: 'no resync source is configured',
+        },
+      ],
     })
     startSession(kds)
     const wrapper = mountWith(App, pinia)

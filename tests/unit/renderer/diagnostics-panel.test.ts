@@ -30,7 +30,7 @@ beforeEach(() => {
       received: 1234,
       invalid: 3,
       journalWarnings: ['line 7 is not JSON'],
-      gaps: [{ id: 2, from: at(10, 0), to: at(10, 3), reason: 'x' }],
+      gaps: [{ id: 2, from: at(10, 0), to: at(10, 3), code: 'resync-failed', reason: 'x' }],
       lastResync: { at: at(10, 3), orders: 5, rejected: 1, error: null },
     }),
     // Not in order on purpose: the panel puts the newest first whatever it is given.

@@ -1,7 +1,7 @@
 // A KdsApi for renderer tests: records subscribers and calls, lets a test push messages, hold a
 // snapshot in flight, and decide how updateSettings answers.
 import type { BoardEvent, BoardOrder, BoardSnapshot } from '../../../electron/common/board'
-import type { KdsApi, KdsMessage } from '../../../electron/common/kds-api'
+import type { KdsApi, KdsMessage, UnlockResult } from '../../../electron/common/kds-api'
 import {
   DEFAULT_DISPLAY_SETTINGS,
   type SettingsUpdate,
@@ -30,6 +30,7 @@ export function coreStatus(
       since: 1_000,
       error: null,
       lastPingAt: null,
+      lostAt: null,
     },
     demo: false,
     orders: 0,
@@ -38,6 +39,7 @@ export function coreStatus(
     lastEventAt: null,
     journalError: null,
     journalWarnings: [],
+    settingsWarnings: [],
     gaps: [],
     lastResync: null,
     ...overrides,
@@ -49,6 +51,8 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
     ...DEFAULT_DISPLAY_SETTINGS,
     serverUrl: 'wss://kitchen.example.ru',
     tokenStorage: 'encrypted',
+    managed: [],
+    locked: false,
     tokenNotice: null,
     ...overrides,
   }
@@ -65,6 +69,10 @@ export class FakeKds implements KdsApi {
   /** Set to make the next updateSettings reject with this message. */
   refuseWith: string | null = null
   readonly dismissed: number[] = []
+  readonly bumps: string[] = []
+  readonly recalls: (string | null)[] = []
+  /** The settings PIN, when the test locks the settings. */
+  pin: string | null = null
   /** Whether dismissGap pushes the new status, as the core does; off to test the answer alone. */
   pushOnDismiss = true
   /** What diagnostics() answers, over the defaults below. */
@@ -143,6 +151,27 @@ export class FakeKds implements KdsApi {
     this.exports += 1
     if (this.refuseExportWith !== null) return Promise.reject(new Error(this.refuseExportWith))
     return Promise.resolve({ path: '/var/lib/kds/diagnostics-test.json' })
+  }
+
+  bump(id: string): Promise<null> {
+    this.bumps.push(id)
+    return Promise.resolve(null)
+  }
+
+  recall(id: string | null): Promise<string | null> {
+    this.recalls.push(id)
+    return Promise.resolve(id)
+  }
+
+  unlockSettings(pin: string): Promise<UnlockResult> {
+    const unlocked = pin === this.pin
+    if (unlocked) this.currentSettings = { ...this.currentSettings, locked: false }
+    return Promise.resolve({ outcome: unlocked ? 'unlocked' : 'wrong', until: null })
+  }
+
+  lockSettings(): Promise<SettingsView> {
+    this.currentSettings = { ...this.currentSettings, locked: this.pin !== null }
+    return Promise.resolve(this.currentSettings)
   }
 
   subscribe(listener: Listener): () => void {

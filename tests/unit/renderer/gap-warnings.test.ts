@@ -20,6 +20,7 @@ const gap = (id: number, from: number, to: number, reason = 'fetch failed: 502')
   id,
   from,
   to,
+  code: reason === 'no resync source is configured' ? 'no-resync-source' : 'resync-failed',
   reason,
 })
 
