@@ -8,7 +8,7 @@ import type { Logger } from '../core/logger'
 import { registerIpc } from './ipc'
 import { applyStartAtLogin } from './login-item'
 import { managedSettingsBackend } from './managed-backend'
-import { loadManagedSettings, type ManagedSettings } from './managed-settings-load'
+import { loadManagedSettings } from './managed-settings-load'
 import { rendererLocation } from './renderer-location'
 import { hardenSession, installAppSecurity } from './security'
 import { installCrashGuard, type ErrorSource } from './self-heal-main'
@@ -143,30 +143,11 @@ export async function startApp(options: AppOptions): Promise<void> {
     disposeIpc()
     stopWatching()
   }
-  showManagedWarnings(openWindow(), managed, log)
+  openWindow()
 }
 
 /** Honours `--user-data-dir=<dir>` (tests, side-by-side profiles) before anything reads userData. */
 function useUserDataDirSwitch(): void {
   const dir = app.commandLine.getSwitchValue('user-data-dir')
   if (dir !== '') app.setPath('userData', resolve(dir))
-}
-
-/**
- * Puts the managed configuration's problems on screen, each naming its key, over a display that
- * runs with the rest. A message box until the status bar can show them (they are logged too).
- */
-function showManagedWarnings(window: BrowserWindow, managed: ManagedSettings, log: Logger): void {
-  if (managed.warnings.length === 0) return
-  window.once('ready-to-show', () => {
-    dialog
-      .showMessageBox(window, {
-        type: 'warning',
-        title: WINDOW_TITLE,
-        message: 'The managed configuration has problems; the display runs without those values.',
-        detail: managed.warnings.join('\n'),
-        buttons: ['OK'],
-      })
-      .catch((error: unknown) => log.warn('could not show a message box', { error: String(error) }))
-  })
 }

@@ -43,7 +43,10 @@ export function managedSettingsBackend(
         Object.keys(overrides).map((key) => [key, loaded.display[key as keyof DisplaySettings]]),
       )
       const display = { ...loaded.display, ...overrides }
-      return tokenManaged ? { ...loaded, display, ...tokenFromFile() } : { ...loaded, display }
+      // The managed configuration's problems reach the status bar with the settings' own.
+      const warnings = [...managed.warnings, ...loaded.warnings]
+      const merged = { ...loaded, display, warnings }
+      return tokenManaged ? { ...merged, ...tokenFromFile() } : merged
     },
     saveDisplay(display) {
       inner.saveDisplay({ ...display, ...own })

@@ -227,12 +227,9 @@ describe('the managed configuration', () => {
     )
     const window = BrowserWindow.all[0]
     expect(window?.options).toMatchObject({ kiosk: true })
-    expect(dialog.showMessageBox).not.toHaveBeenCalled()
-    window?.emit('ready-to-show')
-    expect(dialog.showMessageBox).toHaveBeenCalledWith(
-      window,
-      expect.objectContaining({ type: 'warning', detail: expect.stringMatching(/^"view" in /) }),
-    )
+    // The warning reaches the status bar through the settings the core loads.
+    const options = start.mock.calls[0]?.[0] as KdsCoreOptions
+    expect(options.settings.load().warnings).toEqual([expect.stringMatching(/^"view" in /)])
   })
 })
 
