@@ -1,7 +1,11 @@
 // English, the display's second language; complete, with the same keys as ru.ts.
+import { dispatchEn } from './dispatch'
+import { kitchenEn } from './kitchen'
 import type { Messages } from './ru'
 
 export const en: Messages = {
+  kitchen: kitchenEn,
+  dispatch: dispatchEn,
   app: {
     title: 'Kitchen display',
   },

@@ -1,6 +1,11 @@
 // Russian, the display's first language. The shape of this object is the message schema: en.ts
 // must have exactly the same keys (checked by the type and by a test).
+import { dispatchRu } from './dispatch'
+import { kitchenRu } from './kitchen'
+
 export const ru = {
+  kitchen: kitchenRu,
+  dispatch: dispatchRu,
   app: {
     title: 'Кухонный экран',
   },
