@@ -115,14 +115,15 @@ export class KdsCore implements KdsHandlers {
 
   bump(id: string): null {
     if (this.board.get(id) === undefined) throw new Error(`no order with _id "${id}" on the board`)
-    this.board.apply({ type: 'order:bump', id, at: Date.now() })
+    // Strictly after the last bump, so "recall the last" is never a tie within one millisecond.
+    const at = Math.max(Date.now(), (this.latestBump()?.at ?? 0) + 1)
+    this.board.apply({ type: 'order:bump', id, at })
     return null
   }
 
   recall(id: string | null): string | null {
-    const target = id ?? this.lastBumped()
-    if (target === null) return null
-    if (this.board.get(target)?.bumpedAt === undefined) return null
+    const target = id ?? this.latestBump()?.id ?? null
+    if (target === null || this.board.get(target)?.bumpedAt === undefined) return null
     this.board.apply({ type: 'order:recall', id: target, at: Date.now() })
     return target
   }
@@ -185,15 +186,15 @@ export class KdsCore implements KdsHandlers {
     this.board.close()
   }
 
-  /** The id of the most recently bumped order still bumped, or null. */
-  private lastBumped(): string | null {
-    let last: { id: string; at: number } | null = null
+  /** The most recently bumped order that is still bumped, or null. */
+  private latestBump(): { id: string; at: number } | null {
+    let latest: { id: string; at: number } | null = null
     for (const order of this.board.snapshot().orders) {
-      if (order.bumpedAt !== undefined && (last === null || order.bumpedAt > last.at)) {
-        last = { id: order.id, at: order.bumpedAt }
+      if (order.bumpedAt !== undefined && (latest === null || order.bumpedAt > latest.at)) {
+        latest = { id: order.id, at: order.bumpedAt }
       }
     }
-    return last?.id ?? null
+    return latest
   }
 
   /** Where a resync fetches from: the demo server's own list, or the configured source. */

@@ -114,6 +114,33 @@ describe('KdsCore', () => {
     await server.handle.close()
   })
 
+  it('bumps and recalls, journaled, and refuses to bump an order it does not have', async () => {
+    const server = await startServer()
+    const dataDir = tempDir()
+    const core = await startCore(dataDir, server.url, 'demo-watcher')
+    await waitFor(() => core.status().connection.state === 'connected', 'connected')
+    const ids = [0, 1].map(() => {
+      const made = server.handle.createOrder({})
+      if (!made.ok) throw new Error(made.reason)
+      return made.value._id
+    })
+    await waitFor(() => core.snapshot().orders.length === 2, 'two orders')
+    const [first = '', second = ''] = ids
+    expect(() => core.bump('ffffffffffffffffffffffff')).toThrow(/no order/)
+    core.bump(first)
+    core.bump(second)
+    expect(core.recall(null)).toBe(second)
+    expect(core.recall(null)).toBe(first)
+    expect(core.recall(null)).toBeNull()
+    core.bump(first)
+    await core.close()
+    cores.splice(0)
+
+    const again = await startCore(dataDir, server.url, 'demo-watcher')
+    const bumped = again.snapshot().orders.filter((o) => o.bumpedAt !== undefined)
+    expect(bumped.map((o) => o.id)).toEqual([first])
+  })
+
   it('exports diagnostics to the data directory, without the token', async () => {
     const server = await startServer()
     const dataDir = tempDir()
