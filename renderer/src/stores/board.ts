@@ -2,7 +2,12 @@
 // reducer the core uses. A gap in `seq` means a fresh snapshot, never a guess.
 import { defineStore } from 'pinia'
 import { computed, markRaw, ref, shallowRef } from 'vue'
-import { applyChange, type BoardEvent, type BoardOrder } from '../../../electron/common/board'
+import {
+  applyChange,
+  changeId,
+  type BoardEvent,
+  type BoardOrder,
+} from '../../../electron/common/board'
 import type { KdsApi } from '../../../electron/common/kds-api'
 import { groupColumns } from '../columns'
 import { errorText } from './errors'
@@ -11,6 +16,13 @@ import { errorText } from './errors'
 export const SNAPSHOT_RETRY_MS = 2_000
 /** Events kept while a snapshot is in flight; past this they are dropped and the gap re-snapshots. */
 const MAX_BUFFERED = 10_000
+
+/** A live change applied to the board: the order before (undefined if new) and after it. */
+export interface AppliedChange {
+  event: BoardEvent
+  prev: BoardOrder | undefined
+  next: BoardOrder
+}
 
 export const useBoardStore = defineStore('board', () => {
   // Thousands of orders: the map is raw (no deep proxies) and `version` says when it changed.
@@ -42,6 +54,8 @@ export const useBoardStore = defineStore('board', () => {
   let pending: BoardEvent[] | null = null
   let inFlight = false
   let retry: ReturnType<typeof setTimeout> | null = null
+  /** Told of every live change (never of a snapshot): alerts and highlights hang on this. */
+  const changeListeners = new Set<(change: AppliedChange) => void>()
 
   function receive(event: BoardEvent): void {
     if (pending !== null) {
@@ -54,9 +68,30 @@ export const useBoardStore = defineStore('board', () => {
       void resync()
       return
     }
-    applyChange(orders.value as Map<string, BoardOrder>, event)
+    const prev = orders.value.get(changeId(event))
+    const next = applyChange(orders.value as Map<string, BoardOrder>, event)
     seq.value = event.seq
     version.value += 1
+    if (next === null || event.type === 'order:expire') return
+    for (const listener of changeListeners) listener({ event, prev, next })
+  }
+
+  /** Calls `listener` with every live change applied; returns the unsubscribe function. */
+  function onChange(listener: (change: AppliedChange) => void): () => void {
+    changeListeners.add(listener)
+    return () => changeListeners.delete(listener)
+  }
+
+  /** Asks the core to bump an order off the kitchen board; the board changes when its event comes. */
+  async function bump(id: string): Promise<void> {
+    if (api === null) throw new Error('not connected to the core')
+    await api.bump(id)
+  }
+
+  /** Asks the core to bring back a bumped order (null: the last bumped); answers its id or null. */
+  async function recall(id: string | null): Promise<string | null> {
+    if (api === null) throw new Error('not connected to the core')
+    return api.recall(id)
   }
 
   /** Takes a fresh snapshot, then applies the events buffered meanwhile. */
@@ -130,5 +165,8 @@ export const useBoardStore = defineStore('board', () => {
     start,
     stop,
     resync,
+    onChange,
+    bump,
+    recall,
   }
 })
