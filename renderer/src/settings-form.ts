@@ -1,6 +1,17 @@
 // The settings form's values and the change they make: only the fields a person actually changed,
-// so saving the language does not resend (and re-validate) the server address.
-import type { Language, SettingsUpdate, SettingsView } from '../../electron/common/settings'
+// so saving the language does not resend (and re-validate) the server address, and a key the
+// administrator manages is never sent at all.
+import type {
+  DisplaySettings,
+  Language,
+  SettingsUpdate,
+  SettingsView,
+} from '../../electron/common/settings'
+
+export type Theme = DisplaySettings['theme']
+
+/** The type sizes offered: big steps a person can tell apart from across the kitchen. */
+export const FONT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const
 
 /** What the form edits; text fields as typed. */
 export interface SettingsForm {
@@ -12,7 +23,16 @@ export interface SettingsForm {
   currency: string
   warnMinutes: number
   lateMinutes: number
+  prepMinutes: number
+  sound: boolean
+  /** Percent, 0..100, as the slider shows it. */
+  volume: number
+  repeat: boolean
+  fontScale: number
+  theme: Theme
 }
+
+const percentOf = (volume: number) => Math.round(volume * 100)
 
 /** The form filled from the current settings; the token field is always empty. */
 export function formFrom(view: SettingsView): SettingsForm {
@@ -24,7 +44,19 @@ export function formFrom(view: SettingsView): SettingsForm {
     currency: view.currency,
     warnMinutes: view.thresholds.warnMinutes,
     lateMinutes: view.thresholds.lateMinutes,
+    prepMinutes: view.prepMinutes,
+    sound: view.alerts.sound,
+    volume: percentOf(view.alerts.volume),
+    repeat: view.alerts.repeat,
+    fontScale: view.fontScale,
+    theme: view.theme,
   }
+}
+
+/** The type sizes to offer: the usual steps, and the current one if an administrator chose another. */
+export function fontScalesFor(current: number): number[] {
+  const scales: number[] = [...FONT_SCALES]
+  return scales.includes(current) ? scales : [...scales, current].sort((a, b) => a - b)
 }
 
 /** The update that turns `view` into what the form says; empty when nothing changed. */
@@ -39,9 +71,30 @@ export function changesOf(view: SettingsView, form: SettingsForm): SettingsUpdat
   if (form.language !== view.language) update.language = form.language
   const currency = form.currency.trim().toUpperCase()
   if (currency !== view.currency) update.currency = currency
-  const { warnMinutes, lateMinutes } = form
+  const warnMinutes = Number(form.warnMinutes)
+  const lateMinutes = Number(form.lateMinutes)
   if (warnMinutes !== view.thresholds.warnMinutes || lateMinutes !== view.thresholds.lateMinutes) {
     update.thresholds = { warnMinutes, lateMinutes }
   }
-  return update
+  const prepMinutes = Number(form.prepMinutes)
+  if (prepMinutes !== view.prepMinutes) update.prepMinutes = prepMinutes
+  const percent = Number(form.volume)
+  const alerts = view.alerts
+  if (
+    form.sound !== alerts.sound ||
+    form.repeat !== alerts.repeat ||
+    percent !== percentOf(alerts.volume)
+  ) {
+    // The slider moves in whole percents: an untouched volume goes back exactly as it came.
+    const volume = percent === percentOf(alerts.volume) ? alerts.volume : percent / 100
+    update.alerts = { sound: form.sound, volume, repeat: form.repeat }
+  }
+  const fontScale = Number(form.fontScale)
+  if (fontScale !== view.fontScale) update.fontScale = fontScale
+  if (form.theme !== view.theme) update.theme = form.theme
+  // Managed keys cannot change here; the fields are disabled, and this makes sure.
+  const managed = new Set(view.managed)
+  return Object.fromEntries(
+    Object.entries(update).filter(([key]) => !managed.has(key)),
+  ) as SettingsUpdate
 }

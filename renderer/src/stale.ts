@@ -6,9 +6,9 @@ import { useStatusStore } from './stores/status'
 
 /**
  * While the link is down, when the data on screen was last known to be current; null while live.
- * When this page saw the board live, that is when the link was lost. When it never did (it opened,
- * or the program started, while the server was away and the board came from the journal), the
- * newest thing it knows of is the best honest answer: the last event, else the board's last change.
+ * When the link was live before, that is when it was lost (the core's `lostAt`). When it never was
+ * (the program started while the server was away and the board came from the journal), the newest
+ * thing it knows of is the best honest answer: the last event, else the board's last change.
  */
 export function useStaleSince(): ComputedRef<number | null> {
   const status = useStatusStore()

@@ -1,7 +1,8 @@
-// Settings as the core shows them (never the token), and the one way to change them.
+// Settings as the core shows them (never the token), the one way to change them, and the PIN lock
+// in front of them. The renderer never learns the PIN: it only passes on what a person typed.
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { KdsApi } from '../../../electron/common/kds-api'
+import type { KdsApi, UnlockResult } from '../../../electron/common/kds-api'
 import {
   DEFAULT_DISPLAY_SETTINGS,
   type SettingsUpdate,
@@ -18,6 +19,14 @@ export const useSettingsStore = defineStore('settings', () => {
   const language = computed(() => view.value?.language ?? DEFAULT_DISPLAY_SETTINGS.language)
   const currency = computed(() => view.value?.currency ?? DEFAULT_DISPLAY_SETTINGS.currency)
   const thresholds = computed(() => view.value?.thresholds ?? DEFAULT_DISPLAY_SETTINGS.thresholds)
+  const theme = computed(() => view.value?.theme ?? DEFAULT_DISPLAY_SETTINGS.theme)
+  const fontScale = computed(() => view.value?.fontScale ?? DEFAULT_DISPLAY_SETTINGS.fontScale)
+  /** Whether the settings screen needs the PIN first. */
+  const locked = computed(() => view.value?.locked ?? false)
+  /** Keys the administrator's managed configuration sets ('token' included): shown, not editable. */
+  const managed = computed<ReadonlySet<string>>(() => new Set(view.value?.managed ?? []))
+  /** Whether this window unlocked the settings, and so should lock them again when done. */
+  const unlockedHere = ref(false)
 
   let api: KdsApi | null = null
   let unsubscribe: (() => void) | null = null
@@ -60,6 +69,41 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
+  /**
+   * Passes a typed PIN to the core. Once it unlocks, the settings are asked for again (the view
+   * then says unlocked). Null when the core could not be asked; `error` says why.
+   */
+  async function unlock(pin: string): Promise<UnlockResult | null> {
+    if (api === null) {
+      error.value = 'not connected to the core'
+      return null
+    }
+    const kds = api
+    try {
+      const result = await kds.unlockSettings(pin)
+      if (result.outcome === 'unlocked') {
+        unlockedHere.value = true
+        view.value = await kds.settings()
+      }
+      error.value = null
+      return result
+    } catch (failure) {
+      error.value = errorText(failure)
+      return null
+    }
+  }
+
+  /** Locks the settings again if this window unlocked them; a failure leaves the core's own timeout. */
+  async function relock(): Promise<void> {
+    if (!unlockedHere.value || api === null) return
+    unlockedHere.value = false
+    try {
+      view.value = await api.lockSettings()
+    } catch {
+      // The unlock runs out by itself in the core; nothing a person could do about it here.
+    }
+  }
+
   function clearError(): void {
     error.value = null
   }
@@ -70,5 +114,23 @@ export const useSettingsStore = defineStore('settings', () => {
     api = null
   }
 
-  return { view, error, saving, language, currency, thresholds, start, update, clearError, stop }
+  return {
+    view,
+    error,
+    saving,
+    language,
+    currency,
+    thresholds,
+    theme,
+    fontScale,
+    locked,
+    managed,
+    unlockedHere,
+    start,
+    update,
+    unlock,
+    relock,
+    clearError,
+    stop,
+  }
 })

@@ -6,11 +6,11 @@ import type { KdsApi } from '../../../electron/common/kds-api'
 import type { ConnectionState, CoreStatus } from '../../../electron/common/status'
 import { errorText } from './errors'
 
-/** Since when the board has not been live, as far as this page knows. */
+/** Since when the board has not been live. */
 export interface Outage {
-  /** When the link was lost, or (if this page never saw it live) when it first heard it was down. */
+  /** When the link was lost (the core's `lostAt`), or, if it was never live, when it was first down. */
   since: number
-  /** Whether this page saw the board live before: only then is `since` when the data went stale. */
+  /** Whether the link was live before: only then is `since` when the data went stale. */
   afterLive: boolean
 }
 
@@ -20,8 +20,8 @@ export const useStatusStore = defineStore('status', () => {
   const eventAt = ref<number | null>(null)
   /** Why the status could not be fetched (the core is unreachable), or null. */
   const error = ref<string | null>(null)
-  /** The current outage; null while connected (or still connecting for the first time). */
-  const outage = ref<Outage | null>(null)
+  /** When this page first heard the link was down while it had never been live; null otherwise. */
+  const downSince = ref<number | null>(null)
   /** Gaps whose dismissal is in flight, and why the last dismissal failed. */
   const dismissing = ref<ReadonlySet<number>>(new Set())
   const dismissError = ref<string | null>(null)
@@ -33,12 +33,24 @@ export const useStatusStore = defineStore('status', () => {
     return reported === null ? eventAt.value : Math.max(reported, eventAt.value)
   })
   const gaps = computed(() => status.value?.gaps ?? [])
+  /** Problems with the settings or the managed configuration, each naming its key. */
+  const settingsWarnings = computed(() => status.value?.settingsWarnings ?? [])
+  /**
+   * The current outage; null while connected, or still connecting for the first time. The core
+   * keeps when the link was lost (`lostAt`), which `connection.since` is not: that moves on with
+   * every retry.
+   */
+  const outage = computed<Outage | null>(() => {
+    const connection = status.value?.connection
+    if (connection === undefined || connection.state === 'connected') return null
+    if (connection.lostAt !== null) return { since: connection.lostAt, afterLive: true }
+    return downSince.value === null ? null : { since: downSince.value, afterLive: false }
+  })
 
   let api: KdsApi | null = null
   let unsubscribe: (() => void) | null = null
   /** Counts pushed statuses, so an answer older than a push does not overwrite it. */
   let pushes = 0
-  let seenLive = false
 
   function set(next: CoreStatus): void {
     status.value = next
@@ -46,19 +58,11 @@ export const useStatusStore = defineStore('status', () => {
     track(next)
   }
 
-  /**
-   * `connection.since` is when the current state began, and a retry passes through `connecting`
-   * each time, so it moves on with every attempt. The start of the outage is kept here instead:
-   * the first status after the link was live that says it is not, or the first `offline` heard.
-   */
+  /** Never live (no `lostAt`): the outage began with the first `offline`, not the latest retry. */
   function track(next: CoreStatus): void {
-    const { state: now, since } = next.connection
-    if (now === 'connected') {
-      seenLive = true
-      outage.value = null
-    } else if (outage.value === null && (seenLive || now === 'offline')) {
-      outage.value = { since, afterLive: seenLive }
-    }
+    const { state: now, since, lostAt } = next.connection
+    if (now === 'connected' || lostAt !== null) downSince.value = null
+    else if (now === 'offline') downSince.value ??= since
   }
 
   /** Subscribes, then asks for the status now. */
@@ -116,6 +120,7 @@ export const useStatusStore = defineStore('status', () => {
     state,
     lastEventAt,
     gaps,
+    settingsWarnings,
     outage,
     error,
     dismissing,

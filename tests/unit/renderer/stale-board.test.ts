@@ -21,10 +21,14 @@ const NOW = at(23, 14, 30)
 let pinia: Pinia
 let kds: FakeKds
 
-/** A status in `state` that began at `since`. */
-function statusSince(state: ConnectionState, since: number): CoreStatus {
+/** A status in `state` that began at `since`; `lostAt` when the core saw the link live before. */
+function statusSince(
+  state: ConnectionState,
+  since: number,
+  lostAt: number | null = null,
+): CoreStatus {
   const status = coreStatus(state)
-  status.connection = { ...status.connection, since }
+  status.connection = { ...status.connection, since, lostAt }
   return status
 }
 
@@ -82,11 +86,12 @@ describe('a stale board', () => {
     kds.currentStatus = coreStatus('connected')
     const wrapper = await start()
     expect(stripe(wrapper).exists()).toBe(false)
-    kds.pushStatus(statusSince('offline', at(23, 14, 2)))
-    kds.pushStatus(statusSince('connecting', at(23, 14, 10)))
+    const lost = at(23, 14, 2)
+    kds.pushStatus(statusSince('offline', lost, lost))
+    kds.pushStatus(statusSince('connecting', at(23, 14, 10), lost))
     await flushPromises()
     expect(stripe(wrapper).text()).toBe('данные на 14:02, нет связи')
-    kds.pushStatus(statusSince('offline', at(23, 14, 11)))
+    kds.pushStatus(statusSince('offline', at(23, 14, 11), lost))
     await flushPromises()
     expect(stripe(wrapper).text()).toBe('данные на 14:02, нет связи')
   })
@@ -106,7 +111,7 @@ describe('a stale board', () => {
     await useStatusStore().start(kds)
     await useBoardStore().start(kds)
     const wrapper = mountWith(BoardView, pinia, {}, 'en')
-    kds.pushStatus(statusSince('offline', at(23, 14, 2)))
+    kds.pushStatus(statusSince('offline', at(23, 14, 2), at(23, 14, 2)))
     await flushPromises()
     expect(wrapper.get('[data-testid="stale-board"]').text()).toBe(
       'data as of 14:02, no connection',
@@ -115,7 +120,7 @@ describe('a stale board', () => {
 })
 
 describe('status store outage', () => {
-  it('starts at the loss after a live link, and at the first offline otherwise', async () => {
+  it('takes the core’s lostAt after a live link, and the first offline otherwise', async () => {
     const status = useStatusStore()
     kds.currentStatus = statusSince('connecting', 100)
     await status.start(kds)
@@ -126,9 +131,19 @@ describe('status store outage', () => {
     expect(status.outage).toEqual({ since: 200, afterLive: false })
     kds.pushStatus(statusSince('connected', 400))
     expect(status.outage).toBeNull()
-    kds.pushStatus(statusSince('connecting', 500))
-    expect(status.outage).toEqual({ since: 500, afterLive: true })
-    kds.pushStatus(statusSince('offline', 600))
-    expect(status.outage).toEqual({ since: 500, afterLive: true })
+    kds.pushStatus(statusSince('connecting', 500, 480))
+    expect(status.outage).toEqual({ since: 480, afterLive: true })
+    kds.pushStatus(statusSince('offline', 600, 480))
+    expect(status.outage).toEqual({ since: 480, afterLive: true })
+    kds.pushStatus(statusSince('connected', 700))
+    expect(status.outage).toBeNull()
+  })
+
+  it('knows the outage from lostAt even when this page never saw the board live', async () => {
+    const status = useStatusStore()
+    // Opened (or reloaded) during an outage the core has been in since 100.
+    kds.currentStatus = statusSince('connecting', 900, 100)
+    await status.start(kds)
+    expect(status.outage).toEqual({ since: 100, afterLive: true })
   })
 })
