@@ -17,7 +17,7 @@ import { guardSettings } from './settings-guard'
 import { createSettingsLock } from './settings-pin'
 import { electronSettingsBackend } from './settings-store'
 import { watchTokenFile } from './token-file-watch'
-import { WINDOW_TITLE, createMainWindow } from './window'
+import { WINDOW_TITLE, createMainWindow, createViewWindow } from './window'
 
 /** The file in userData that counts recent relaunches after a crash. */
 export const RELAUNCH_FILE = 'relaunches.json'
@@ -41,7 +41,10 @@ export async function startApp(options: AppOptions): Promise<void> {
   const userData = app.getPath('userData')
   const log = teeLogger(options.log, createFileLogger(join(userData, 'data', 'logs')))
   const location = rendererLocation(app.isPackaged)
-  installAppSecurity(app, location, log)
+  // Another view of the board for a second monitor: a window of our own, self-healing like the first.
+  installAppSecurity(app, location, log, (url) => {
+    watchRenderer(createViewWindow(location, log, url), { log })
+  })
   // A second instance would write the same journal; it hands over to the first instead.
   if (!app.requestSingleInstanceLock()) {
     app.quit()

@@ -3,7 +3,10 @@
 //  reads one place: Electron's checklist as ARCHITECTURE.md applies it. Nothing here grants;
 //  everything denies unless it is the app's own page.
 // ============================================================================================
+import { existsSync } from 'node:fs'
+import { basename, extname, join } from 'node:path'
 import {
+  app as electronApp,
   shell,
   type App,
   type BrowserWindow,
@@ -48,17 +51,32 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
+/** Opens our own page (another view of the board) in a new window the shell creates itself. */
+export type AppWindowOpener = (url: string) => void
+
 /** Before `ready`: every renderer sandboxed, and every WebContents hardened as it is created. */
-export function installAppSecurity(app: App, location: RendererLocation, log: Logger): void {
+export function installAppSecurity(
+  app: App,
+  location: RendererLocation,
+  log: Logger,
+  openAppWindow?: AppWindowOpener,
+): void {
   app.enableSandbox()
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location, log))
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, location, log, openAppWindow),
+  )
 }
 
-/** Navigation only within the app, no new windows (http/https go to the system browser), no webviews. */
+/**
+ * Navigation only within the app, no webviews, and no window the page opens itself: our own page
+ * (another view, for a second monitor) is handed to `openAppWindow`, which makes a window with the
+ * same secure preferences; http/https go to the system browser; everything else is dropped.
+ */
 export function hardenWebContents(
   contents: WebContents,
   location: RendererLocation,
   log: Logger,
+  openAppWindow?: AppWindowOpener,
 ): void {
   const stayHome = (event: { preventDefault(): void; url: string }) => {
     if (isAppUrl(location, event.url)) return
@@ -72,7 +90,12 @@ export function hardenWebContents(
     log.warn('blocked a webview')
   })
   contents.setWindowOpenHandler(({ url }) => {
-    if (isHttpUrl(url)) {
+    if (openAppWindow !== undefined && isAppUrl(location, url)) {
+      // Denied here and made by the shell: the page never gets a handle on the new window, and the
+      // window gets exactly the preferences of window.ts, not any the page asked for.
+      log.info('opening another window of the app', { url })
+      openAppWindow(url)
+    } else if (isHttpUrl(url)) {
       shell.openExternal(url).catch((error: unknown) => {
         log.warn('could not open a link in the browser', { url, error: String(error) })
       })
@@ -83,8 +106,29 @@ export function hardenWebContents(
   })
 }
 
-/** After `ready`: the session grants no permission and adds the CSP header to every response. */
-export function hardenSession(session: Session, log: Logger): void {
+/**
+ * After `ready`: the session grants no permission, adds the CSP header to every response, and
+ * saves the files the page makes itself (blob: or data:, the CSV exports) to `downloadsDir`
+ * without a dialog; any other download is cancelled.
+ */
+export function hardenSession(
+  session: Session,
+  log: Logger,
+  downloadsDir: () => string = () => electronApp.getPath('downloads'),
+): void {
+  session.on('will-download', (event, item) => {
+    if (!/^(blob|data):/i.test(item.getURL())) {
+      event.preventDefault()
+      log.warn('blocked a download', { url: item.getURL() })
+      return
+    }
+    const path = freePath(downloadsDir(), safeFileName(item.getFilename()))
+    item.setSavePath(path)
+    item.once('done', (_done, state) => {
+      if (state === 'completed') log.info('saved a download', { path })
+      else log.warn('a download did not finish', { path, state })
+    })
+  })
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     log.warn('denied a permission request', { permission })
     callback(false)
@@ -117,4 +161,23 @@ export function isTrustedSender(
     return main.processId === frame.processId && main.routingId === frame.routingId
   })
   return ours && isAppUrl(location, frame.url)
+}
+
+/** A file name without any directory, and without characters no file system likes. */
+export function safeFileName(name: string): string {
+  const clean = basename(name.replaceAll('\\', '/'))
+    .replace(/[<>:"/\\|?*]/g, '_')
+    .replace(/\p{Cc}/gu, '_')
+    .replace(/^\.+/, '')
+    .trim()
+  return clean === '' ? 'download' : clean
+}
+
+/** `dir/name`, or `dir/name (2).ext` and so on when the name is taken: nothing is overwritten. */
+export function freePath(dir: string, name: string, exists = existsSync): string {
+  const ext = extname(name)
+  const stem = name.slice(0, name.length - ext.length)
+  let path = join(dir, name)
+  for (let n = 2; exists(path); n += 1) path = join(dir, `${stem} (${n})${ext}`)
+  return path
 }

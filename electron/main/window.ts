@@ -63,3 +63,27 @@ function withQuery(url: string, query: Record<string, string>): string {
   for (const [key, value] of Object.entries(query)) parsed.searchParams.set(key, value)
   return parsed.toString()
 }
+
+/**
+ * The view a URL of our page asks for: `#/dispatch` the dispatcher's, another hash the kitchen,
+ * no hash its `?view=` (as the renderer reads it).
+ */
+export function viewOfUrl(url: string): View {
+  const parsed = new URL(url)
+  if (parsed.hash !== '' && parsed.hash !== '#') {
+    return parsed.hash === '#/dispatch' ? 'dispatch' : 'kitchen'
+  }
+  return parsed.searchParams.get('view') === 'dispatch' ? 'dispatch' : 'kitchen'
+}
+
+/**
+ * Another window on the same board, for a second monitor: our page in the view `url` asks for,
+ * never in kiosk mode (it is moved to its screen by hand), with the same secure preferences.
+ */
+export function createViewWindow(
+  location: RendererLocation,
+  log: Logger,
+  url: string,
+): BrowserWindow {
+  return createMainWindow(location, log, { view: viewOfUrl(url) })
+}

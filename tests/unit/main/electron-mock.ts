@@ -84,8 +84,8 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
-/** The parts of Session the shell uses, with the handlers it installed. */
-export class FakeSession {
+/** The parts of Session the shell uses, with the handlers it installed (and its events). */
+export class FakeSession extends EventEmitter {
   permissionRequestHandler: ((...args: never[]) => void) | null = null
   permissionCheckHandler: ((...args: never[]) => boolean) | null = null
   devicePermissionHandler: ((...args: never[]) => boolean) | null = null

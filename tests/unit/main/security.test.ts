@@ -1,12 +1,16 @@
 import type { App, BrowserWindow, Session, WebContents, WebFrameMain } from 'electron'
+import { EventEmitter } from 'node:events'
+import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { RendererLocation } from '../../../electron/main/renderer-location'
 import {
   CONTENT_SECURITY_POLICY,
+  freePath,
   hardenSession,
   hardenWebContents,
   installAppSecurity,
   isTrustedSender,
+  safeFileName,
 } from '../../../electron/main/security'
 import {
   BrowserWindow as FakeBrowserWindow,
@@ -156,5 +160,120 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender(frameOf(navigated), windows, location)).toBe(false)
     window.destroyed = true
     expect(isTrustedSender(frameOf(main), windows, location)).toBe(false)
+  })
+})
+
+describe('another window of the app', () => {
+  function withOpener() {
+    const contents = new FakeWebContents()
+    const opened: string[] = []
+    hardenWebContents(contents as unknown as WebContents, location, fakeLog(), (url) =>
+      opened.push(url),
+    )
+    return { contents, opened }
+  }
+
+  it('is made by the shell for our own page in another view, and the page gets no handle', () => {
+    const { contents, opened } = withOpener()
+    const open = contents.windowOpenHandler
+    expect(open?.({ url: `${APP_URL}#/dispatch` })).toEqual({ action: 'deny' })
+    expect(open?.({ url: `${APP_URL}?view=kitchen#/` })).toEqual({ action: 'deny' })
+    expect(opened).toEqual([`${APP_URL}#/dispatch`, `${APP_URL}?view=kitchen#/`])
+    expect(shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    'file:///app/out/renderer/other.html#/dispatch',
+    'file:///etc/passwd',
+    'https://evil.example/#/dispatch',
+    'javascript:alert(1)',
+  ])('is not made for %s', (url) => {
+    const { contents, opened } = withOpener()
+    expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' })
+    expect(opened).toEqual([])
+  })
+
+  it('still goes to the system browser for http(s)', () => {
+    const { contents, opened } = withOpener()
+    contents.windowOpenHandler?.({ url: 'https://example.com/' })
+    expect(opened).toEqual([])
+    expect(shell.openExternal).toHaveBeenCalledWith('https://example.com/')
+  })
+
+  it('is only made where the shell gave an opener (denied otherwise)', () => {
+    const { contents } = hardened()
+    expect(contents.windowOpenHandler?.({ url: `${APP_URL}#/dispatch` })).toEqual({
+      action: 'deny',
+    })
+  })
+
+  it('is passed to every WebContents by installAppSecurity', () => {
+    const opened: string[] = []
+    installAppSecurity(app as unknown as App, location, fakeLog(), (url) => opened.push(url))
+    const contents = new FakeWebContents()
+    app.emit('web-contents-created', {}, contents)
+    contents.windowOpenHandler?.({ url: `${APP_URL}#/dispatch` })
+    expect(opened).toEqual([`${APP_URL}#/dispatch`])
+  })
+})
+
+describe('downloads', () => {
+  /** A DownloadItem as will-download hands it over. */
+  class FakeItem extends EventEmitter {
+    savePath: string | null = null
+    constructor(
+      readonly url: string,
+      readonly filename: string,
+    ) {
+      super()
+    }
+    getURL(): string {
+      return this.url
+    }
+    getFilename(): string {
+      return this.filename
+    }
+    setSavePath(path: string): void {
+      this.savePath = path
+    }
+  }
+
+  function download(url: string, filename: string, dir = '/home/cook/Downloads') {
+    const session = new FakeSession()
+    const log = fakeLog()
+    hardenSession(session as unknown as Session, log, () => dir)
+    const item = new FakeItem(url, filename)
+    let prevented = false
+    session.emit('will-download', { preventDefault: () => (prevented = true) }, item, {})
+    return { item, prevented, log }
+  }
+
+  it("saves the page's own files to the Downloads folder without a dialog", () => {
+    const { item, prevented, log } = download('blob:file:///a-b-c', 'orders-2026-11-26.csv')
+    expect(prevented).toBe(false)
+    expect(item.savePath).toBe(join('/home/cook/Downloads', 'orders-2026-11-26.csv'))
+    item.emit('done', {}, 'completed')
+    expect(log.info).toHaveBeenCalledWith('saved a download', { path: item.savePath })
+  })
+
+  it('cancels downloads from anywhere else', () => {
+    const { item, prevented, log } = download('https://evil.example/x.exe', 'x.exe')
+    expect(prevented).toBe(true)
+    expect(item.savePath).toBeNull()
+    expect(log.warn).toHaveBeenCalledWith('blocked a download', {
+      url: 'https://evil.example/x.exe',
+    })
+  })
+
+  it('keeps the name inside the folder and never overwrites', () => {
+    expect(safeFileName('../../etc/passwd')).toBe('passwd')
+    expect(safeFileName('..\\..\\win.ini')).toBe('win.ini')
+    expect(safeFileName('a:b*c?.csv')).toBe('a_b_c_.csv')
+    expect(safeFileName('...')).toBe('download')
+    const taken = new Set(['/d/orders.csv', '/d/orders (2).csv'])
+    expect(freePath('/d', 'orders.csv', (path) => taken.has(String(path)))).toBe(
+      join('/d', 'orders (3).csv'),
+    )
+    expect(freePath('/d', 'new.csv', () => false)).toBe(join('/d', 'new.csv'))
   })
 })

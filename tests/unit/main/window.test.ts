@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { createMainWindow } from '../../../electron/main/window'
+import { createMainWindow, createViewWindow, viewOfUrl } from '../../../electron/main/window'
 import { BrowserWindow, resetElectronMock } from './electron-mock'
 import { fakeLog } from './fake-log'
 
@@ -65,5 +65,33 @@ describe('createMainWindow', () => {
     BrowserWindow.all = []
     createMainWindow({ kind: 'dev', url: 'http://localhost:5173/' }, fakeLog(), { view: 'kitchen' })
     expect(onlyWindow().loadURL).toHaveBeenCalledWith('http://localhost:5173/?view=kitchen')
+  })
+})
+
+describe('createViewWindow', () => {
+  it('opens the view the URL asks for, with the same secure preferences, never in kiosk', () => {
+    const location = { kind: 'file', path: '/app/index.html' } as const
+    createViewWindow(location, fakeLog(), 'file:///app/index.html?view=kitchen#/dispatch')
+    const window = onlyWindow()
+    expect(window.loadFile).toHaveBeenCalledWith('/app/index.html', {
+      query: { view: 'dispatch' },
+    })
+    expect(window.options).not.toHaveProperty('kiosk')
+    expect(window.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: expect.stringMatching(/[/\\]preload[/\\]index\.cjs$/),
+    })
+  })
+
+  it.each([
+    ['file:///app/index.html#/', 'kitchen'],
+    ['file:///app/index.html#/dispatch', 'dispatch'],
+    ['file:///app/index.html?view=dispatch', 'dispatch'],
+    ['file:///app/index.html?view=dispatch#/', 'kitchen'],
+    ['file:///app/index.html', 'kitchen'],
+  ])('reads %s as the %s view', (url, view) => {
+    expect(viewOfUrl(url)).toBe(view)
   })
 })
