@@ -22,7 +22,8 @@ export function followScreenSettings(
 }
 
 /** Whether the window is full screen now (the Fullscreen API; kiosk mode counts as well). */
-export const isFullscreen = (): boolean => document.fullscreenElement !== null
+// `?? null`: a document without the Fullscreen API (an old engine, jsdom) has no such property.
+export const isFullscreen = (): boolean => (document.fullscreenElement ?? null) !== null
 
 /** Enters or leaves full screen; rejects with the browser's reason when it refuses. */
 export async function toggleFullscreen(): Promise<void> {
