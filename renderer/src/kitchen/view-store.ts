@@ -4,8 +4,11 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { z } from 'zod'
+import { KNOWN_CONDITIONS } from '../../../electron/common/conditions'
 
 export const VIEW_STORAGE_KEY = 'kds.kitchen.view'
+
+const DEFAULT_HIDDEN = KNOWN_CONDITIONS.filter((info) => info.final).map((info) => info.code)
 
 export const ModeSchema = z.enum(['all', 'delivery', 'pickup'])
 export type Mode = z.infer<typeof ModeSchema>
@@ -13,11 +16,19 @@ export type Mode = z.infer<typeof ModeSchema>
 const SavedViewSchema = z.object({
   mode: ModeSchema.catch('all'),
   hideTest: z.boolean().catch(false),
-  hiddenConditions: z.array(z.string().max(100)).max(100).catch([]),
+  hiddenConditions: z
+    .array(z.string().max(100))
+    .max(100)
+    .catch(() => [...DEFAULT_HIDDEN]),
 })
 type SavedView = z.infer<typeof SavedViewSchema>
 
-const DEFAULT_VIEW: SavedView = { mode: 'all', hideTest: false, hiddenConditions: [] }
+/** Finished orders need no cook: their columns are hidden until someone asks for them. */
+const DEFAULT_VIEW: SavedView = {
+  mode: 'all',
+  hideTest: false,
+  hiddenConditions: DEFAULT_HIDDEN,
+}
 
 function load(): SavedView {
   try {
