@@ -117,7 +117,8 @@ export function serviceSpeed(orders: Iterable<BoardOrder>, options: SpeedOptions
     const arrived = arrivedAt(entry)
     if (arrived < dayStart || arrived >= dayStart + DAY) continue
     count += 1
-    if (arrived > now - HOUR && arrived <= now) lastHour += 1
+    // `now` may be rounded down to the minute: what arrived since still counts.
+    if (arrived > now - HOUR) lastHour += 1
     const hour = new Date(arrived).getHours()
     perHour[hour] = (perHour[hour] ?? 0) + 1
     const first = entry.history[0]

@@ -95,6 +95,13 @@ describe('serviceSpeed', () => {
     expect(speed.conditions[2]).toMatchObject({ count: 3, p50: 30 * MIN, p90: 38 * MIN })
   })
 
+  it('counts in the last hour what arrived after a clock rounded down to the minute', () => {
+    const fresh = [entry('n', [['NEW', at(12, 0) + 30_000]])]
+    expect(
+      serviceSpeed(fresh, { now: at(12), dayStart: DAY_START, lateMinutes: 20 }).lastHour,
+    ).toBe(1)
+  })
+
   it('counts open orders past the threshold as late, finished ones never', () => {
     expect(speed.late).toBe(2)
   })
