@@ -1,0 +1,146 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import type { Pinia } from 'pinia'
+import BoardView from '../../../renderer/src/components/BoardView.vue'
+import { FLASH_MS, REPEAT_MS } from '../../../renderer/src/kitchen/alerts'
+import { useBoardStore } from '../../../renderer/src/stores/board'
+import { useSettingsStore } from '../../../renderer/src/stores/settings'
+import { FakeKds, settingsView } from './fake-kds'
+import { withScreenHeight } from './layout'
+import { freshPinia, mountWith } from './mount'
+import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
+
+withScreenHeight()
+
+let pinia: Pinia
+let kds: FakeKds
+let wrapper: ReturnType<typeof mountWith> | null = null
+let play: ReturnType<typeof vi.fn<() => Promise<void>>>
+
+beforeEach(() => {
+  localStorage.clear()
+  pinia = freshPinia()
+  kds = new FakeKds()
+  play = vi.fn(() => Promise.resolve())
+  vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(play)
+})
+
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+  useBoardStore().stop()
+  vi.restoreAllMocks()
+  vi.useRealTimers()
+})
+
+async function board(alerts = { sound: true, volume: 0.5, repeat: false }) {
+  const existing = entryOf(makeOrder())
+  kds.currentSettings = settingsView({ alerts })
+  kds.setBoard(1, [existing])
+  await useSettingsStore().start(kds)
+  await useBoardStore().start(kds)
+  wrapper = mountWith(BoardView, pinia)
+  await flushPromises()
+  return { w: wrapper, existing }
+}
+
+const cardOf = (id: string) => wrapper?.get(`[data-order-id="${id}"]`)
+
+describe('alerts', () => {
+  it('the snapshot at start rings nothing; a live new order rings and flashes', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const { existing } = await board()
+    expect(play).not.toHaveBeenCalled()
+    expect(cardOf(existing.id)?.classes()).not.toContain('card--flash')
+
+    const order = makeOrder()
+    kds.pushEvent(newEvent(2, order))
+    await flushPromises()
+    expect(play).toHaveBeenCalledTimes(1)
+    expect(cardOf(order._id)?.classes()).toContain('card--flash')
+    vi.advanceTimersByTime(FLASH_MS + 10)
+    await flushPromises()
+    expect(cardOf(order._id)?.classes()).not.toContain('card--flash')
+  })
+
+  it('plays at the volume of the settings', async () => {
+    await board({ sound: true, volume: 0.25, repeat: false })
+    let volume = -1
+    play.mockImplementation(function (this: HTMLMediaElement) {
+      volume = this.volume
+      return Promise.resolve()
+    })
+    kds.pushEvent(newEvent(2, makeOrder()))
+    await flushPromises()
+    expect(volume).toBe(0.25)
+  })
+
+  it('never rings for a test order, nor for a resync, nor for a fresh snapshot', async () => {
+    await board()
+    kds.pushEvent(newEvent(2, makeOrder({ isTestOrder: true })))
+    kds.pushEvent({ type: 'order:new', order: makeOrder(), at: 1_000, seq: 3, resync: true })
+    // A gap: the board takes a fresh snapshot holding a new order; that is not live either.
+    const missed = makeOrder()
+    kds.setBoard(12, [entryOf(missed)])
+    kds.pushEvent(newEvent(12, missed))
+    await flushPromises()
+    expect(play).not.toHaveBeenCalled()
+  })
+
+  it('stays silent when the sound is off, but still flashes', async () => {
+    await board({ sound: false, volume: 1, repeat: false })
+    const order = makeOrder()
+    kds.pushEvent(newEvent(2, order))
+    await flushPromises()
+    expect(play).not.toHaveBeenCalled()
+    expect(cardOf(order._id)?.classes()).toContain('card--flash')
+  })
+
+  it('highlights a card briefly when its condition changes', async () => {
+    const { existing } = await board()
+    kds.pushEvent(conditionEvent(2, existing.id, 'COOKING'))
+    await flushPromises()
+    expect(cardOf(existing.id)?.classes()).toContain('card--highlight')
+    expect(play).not.toHaveBeenCalled()
+  })
+
+  it('repeats until someone touches the screen or presses a key', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    await board({ sound: true, volume: 1, repeat: true })
+    kds.pushEvent(newEvent(2, makeOrder()))
+    await flushPromises()
+    vi.advanceTimersByTime(REPEAT_MS * 2 + 10)
+    expect(play).toHaveBeenCalledTimes(3)
+    window.dispatchEvent(new Event('pointerdown'))
+    vi.advanceTimersByTime(REPEAT_MS * 3)
+    expect(play).toHaveBeenCalledTimes(3)
+  })
+
+  it('a refused play is quiet, with one hint to touch the screen', async () => {
+    play.mockImplementation(() => Promise.reject(new DOMException('no gesture', 'NotAllowedError')))
+    const { w } = await board()
+    kds.pushEvent(newEvent(2, makeOrder()))
+    await flushPromises()
+    expect(w.get('[data-testid="sound-hint"]').text()).toContain('коснитесь экрана')
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }))
+    await flushPromises()
+    expect(w.find('[data-testid="sound-hint"]').exists()).toBe(false)
+    kds.pushEvent(newEvent(3, makeOrder()))
+    await flushPromises()
+    expect(w.find('[data-testid="sound-hint"]').exists()).toBe(false)
+  })
+
+  it('a pickup-only screen does not ring for a delivery', async () => {
+    localStorage.setItem('kds.kitchen.view', JSON.stringify({ mode: 'pickup' }))
+    freshPinia()
+    pinia = freshPinia()
+    await board()
+    kds.pushEvent(newEvent(2, makeOrder({ delivery: true, address: 'ул. Мира, 1' })))
+    await flushPromises()
+    expect(play).not.toHaveBeenCalled()
+    kds.pushEvent(newEvent(3, makeOrder({ delivery: false })))
+    await flushPromises()
+    expect(play).toHaveBeenCalledTimes(1)
+  })
+})
