@@ -107,7 +107,7 @@ export async function startApp(options: AppOptions): Promise<void> {
   })
 
   await app.whenReady()
-  hardenSession(session.defaultSession, log)
+  hardenSession(session.defaultSession, location, log)
   if (startAtLogin !== undefined) applyStartAtLogin(startAtLogin, { app, log })
   // A wall display that dims is a display nobody reads.
   if (kiosk === true) powerSaveBlocker.start('prevent-display-sleep')

@@ -107,12 +107,13 @@ export function hardenWebContents(
 }
 
 /**
- * After `ready`: the session grants no permission, adds the CSP header to every response, and
+ * After `ready`: the session grants no permission but full screen to its own page, adds the CSP header to every response, and
  * saves the files the page makes itself (blob: or data:, the CSV exports) to `downloadsDir`
  * without a dialog; any other download is cancelled.
  */
 export function hardenSession(
   session: Session,
+  location: RendererLocation,
   log: Logger,
   downloadsDir: () => string = () => electronApp.getPath('downloads'),
 ): void {
@@ -129,11 +130,15 @@ export function hardenSession(
       else log.warn('a download did not finish', { path, state })
     })
   })
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('denied a permission request', { permission })
-    callback(false)
+  // The one thing the display needs: its own page going full screen (the settings' switch).
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = permission === 'fullscreen' && isAppUrl(location, details.requestingUrl)
+    if (!granted) log.warn('denied a permission request', { permission })
+    callback(granted)
   })
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionCheckHandler(
+    (_contents, permission, origin) => permission === 'fullscreen' && isAppUrl(location, origin),
+  )
   session.setDevicePermissionHandler(() => false)
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({

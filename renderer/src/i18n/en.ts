@@ -82,6 +82,8 @@ export const en: Messages = {
     journalMore: '(and {count} more)',
     coreError: 'Cannot reach the display core: {reason}',
     openSettings: 'Settings',
+    toDispatch: 'Dispatcher',
+    toKitchen: 'Kitchen',
     resyncFailed: 'resync failed: {reason}',
     resynced: 'resynced {n} order | resynced {n} orders',
     resyncRejected: '({count} rejected)',

@@ -82,6 +82,8 @@ export const ru = {
     journalMore: '(и ещё {count})',
     coreError: 'Нет связи с программой: {reason}',
     openSettings: 'Настройки',
+    toDispatch: 'Диспетчер',
+    toKitchen: 'Кухня',
     resyncFailed: 'досинхронизация не удалась: {reason}',
     resynced:
       'досинхронизирован {n} заказ | досинхронизировано {n} заказа | досинхронизировано {n} заказов',

@@ -96,26 +96,28 @@ describe('window.open', () => {
 describe('session', () => {
   function hardenedSession() {
     const session = new FakeSession()
-    hardenSession(session as unknown as Session, fakeLog())
+    hardenSession(session as unknown as Session, location, fakeLog())
     return session
   }
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check but full screen for its own page', () => {
     const session = hardenedSession()
-    for (const permission of [
-      'media',
-      'notifications',
-      'geolocation',
-      'fullscreen',
-      'openExternal',
-    ]) {
+    const request = session.permissionRequestHandler as unknown as (...args: unknown[]) => void
+    const check = session.permissionCheckHandler as unknown as (...args: unknown[]) => boolean
+    for (const permission of ['media', 'notifications', 'geolocation', 'openExternal']) {
       const callback = vi.fn()
-      const request = session.permissionRequestHandler as unknown as (...args: unknown[]) => void
-      request({}, permission, callback, {})
+      request({}, permission, callback, { requestingUrl: APP_URL })
       expect(callback).toHaveBeenCalledWith(false)
-      const check = session.permissionCheckHandler as unknown as (...args: unknown[]) => boolean
       expect(check({}, permission, APP_URL, {})).toBe(false)
     }
+    const own = vi.fn()
+    request({}, 'fullscreen', own, { requestingUrl: APP_URL })
+    expect(own).toHaveBeenCalledWith(true)
+    expect(check({}, 'fullscreen', APP_URL, {})).toBe(true)
+    const foreign = vi.fn()
+    request({}, 'fullscreen', foreign, { requestingUrl: 'https://evil.example/' })
+    expect(foreign).toHaveBeenCalledWith(false)
+    expect(check({}, 'fullscreen', 'https://evil.example/', {})).toBe(false)
     const device = session.devicePermissionHandler as unknown as (...args: unknown[]) => boolean
     expect(device({ deviceType: 'usb' })).toBe(false)
   })
@@ -241,7 +243,7 @@ describe('downloads', () => {
   function download(url: string, filename: string, dir = '/home/cook/Downloads') {
     const session = new FakeSession()
     const log = fakeLog()
-    hardenSession(session as unknown as Session, log, () => dir)
+    hardenSession(session as unknown as Session, location, log, () => dir)
     const item = new FakeItem(url, filename)
     let prevented = false
     session.emit('will-download', { preventDefault: () => (prevented = true) }, item, {})

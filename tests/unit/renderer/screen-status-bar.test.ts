@@ -22,6 +22,21 @@ beforeEach(() => {
 const text = (s: string) => s.replace(/\s+/g, ' ').trim()
 
 describe('the status bar', () => {
+  it('links to the other view, and follows the view', async () => {
+    await useStatusStore().start(kds)
+    window.location.hash = '#/'
+    const wrapper = mountWith(StatusBar, pinia)
+    const link = () => wrapper.get('[data-testid="switch-view"]')
+    expect(link().attributes('href')).toBe('#/dispatch')
+    expect(link().text()).toBe('Диспетчер')
+    window.location.hash = '#/dispatch'
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await flushPromises()
+    expect(link().attributes('href')).toBe('#/')
+    expect(link().text()).toBe('Кухня')
+    window.location.hash = ''
+  })
+
   it('shows the time of day from the clock store, and follows it', async () => {
     await useStatusStore().start(kds)
     const wrapper = mountWith(StatusBar, pinia)
