@@ -8,6 +8,7 @@ import {
   type KdsRequestName,
   type KdsResponse,
 } from './kds-api'
+import type { KdsResult } from './kds-client'
 import { formatIssues, type Parsed } from './protocol/parse'
 
 function frameId(frame: unknown): number {
@@ -72,9 +73,9 @@ function call(handlers: KdsHandlers, name: KdsRequestName, args: unknown[]): unk
 export function parseResult<N extends KdsRequestName>(
   name: N,
   value: unknown,
-): Parsed<ReturnType<(typeof KDS_REQUESTS)[N]['result']['parse']>> {
+): Parsed<KdsResult<N>> {
   const parsed = KDS_REQUESTS[name].result.safeParse(value)
   return parsed.success
-    ? { ok: true, value: parsed.data as ReturnType<(typeof KDS_REQUESTS)[N]['result']['parse']> }
+    ? { ok: true, value: parsed.data as KdsResult<N> }
     : { ok: false, reason: `bad answer to ${name}: ${formatIssues(parsed.error)}` }
 }

@@ -9,6 +9,7 @@ import {
   type KdsMessage,
   type KdsRequestName,
 } from '../common/kds-api'
+import { kdsApiOver } from '../common/kds-client'
 import { parseResult } from '../common/kds-dispatch'
 import { formatIssues } from '../common/protocol/parse'
 
@@ -46,25 +47,12 @@ ipcRenderer.on(KDS_CHANNELS.message, (_event, payload: unknown) => {
   }
 })
 
-const api: KdsApi = {
-  snapshot: () => request('snapshot', []),
-  status: () => request('status', []),
-  settings: () => request('settings', []),
-  updateSettings: (update) => request('updateSettings', [update]),
-  dismissGap: (id) => request('dismissGap', [id]),
-  diagnostics: () => request('diagnostics', []),
-  exportDiagnostics: () => request('exportDiagnostics', []),
-  bump: (id) => request('bump', [id]),
-  recall: (id) => request('recall', [id]),
-  unlockSettings: (pin) => request('unlockSettings', [pin]),
-  lockSettings: () => request('lockSettings', []),
-  subscribe(listener) {
-    const subscription = { listener }
-    subscriptions.add(subscription)
-    return () => {
-      subscriptions.delete(subscription)
-    }
-  },
-}
+const api: KdsApi = kdsApiOver(request, (listener) => {
+  const subscription = { listener }
+  subscriptions.add(subscription)
+  return () => {
+    subscriptions.delete(subscription)
+  }
+})
 
 contextBridge.exposeInMainWorld('kds', api)

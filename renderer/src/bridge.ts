@@ -2,13 +2,13 @@
 // Everything that arrives is parsed before use, exactly as window.kds answers would be.
 import { BRIDGE_PATH, BridgeFrameSchema } from '../../electron/common/bridge-frames'
 import {
-  type KDS_REQUESTS,
   type KdsApi,
   type KdsMessage,
   type KdsRequestName,
   type KdsResponse,
 } from '../../electron/common/kds-api'
 import type { CoreStatus } from '../../electron/common/status'
+import { kdsApiOver, type KdsResult } from '../../electron/common/kds-client'
 import { parseResult } from '../../electron/common/kds-dispatch'
 import { formatIssues } from '../../electron/common/protocol/parse'
 
@@ -17,8 +17,6 @@ export interface BridgeApi extends KdsApi {
   /** Closes the socket for good; pending and later requests reject. */
   close(): void
 }
-
-type ResultOf<N extends KdsRequestName> = ReturnType<(typeof KDS_REQUESTS)[N]['result']['parse']>
 
 interface Pending {
   frame: string
@@ -171,9 +169,9 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
     ws.addEventListener('close', () => onClose(ws))
   }
 
-  function request<N extends KdsRequestName>(name: N, args: unknown[]): Promise<ResultOf<N>> {
+  function request<N extends KdsRequestName>(name: N, args: unknown[]): Promise<KdsResult<N>> {
     if (closed) return Promise.reject(new Error('the bridge to the display shell is closed'))
-    return new Promise<ResultOf<N>>((resolve, reject) => {
+    return new Promise<KdsResult<N>>((resolve, reject) => {
       const id = nextId++
       const timer = setTimeout(
         () => entry.fail(new Error(`${name}: the display shell did not answer`)),
@@ -214,23 +212,14 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
       return answer
     })
 
+  const api = kdsApiOver(request, (listener) => {
+    listeners.add(listener)
+    connect()
+    return () => listeners.delete(listener)
+  })
   return {
-    snapshot: () => request('snapshot', []),
+    ...api,
     status,
-    settings: () => request('settings', []),
-    updateSettings: (update) => request('updateSettings', [update]),
-    dismissGap: (id) => request('dismissGap', [id]),
-    diagnostics: () => request('diagnostics', []),
-    exportDiagnostics: () => request('exportDiagnostics', []),
-    bump: (id) => request('bump', [id]),
-    recall: (id) => request('recall', [id]),
-    unlockSettings: (pin) => request('unlockSettings', [pin]),
-    lockSettings: () => request('lockSettings', []),
-    subscribe(listener) {
-      listeners.add(listener)
-      connect()
-      return () => listeners.delete(listener)
-    },
     close() {
       closed = true
       if (retryTimer !== null) clearTimeout(retryTimer)

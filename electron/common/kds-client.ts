@@ -1,0 +1,36 @@
+// The renderer side of the KdsApi, once for both transports: the preload (Electron IPC) and the
+// browser shell's bridge (WebSocket) each give a way to send one request and to subscribe, and
+// this maps every method of the contract onto them.
+import type { KDS_REQUESTS, KdsApi, KdsMessage, KdsRequestName } from './kds-api'
+
+/** The parsed answer of request `N`. */
+export type KdsResult<N extends KdsRequestName> = ReturnType<
+  (typeof KDS_REQUESTS)[N]['result']['parse']
+>
+
+/** Sends request `name` with `args` and resolves with its parsed answer. */
+export type KdsRequester = <N extends KdsRequestName>(
+  name: N,
+  args: unknown[],
+) => Promise<KdsResult<N>>
+
+/** The KdsApi over `request` and `subscribe`. */
+export function kdsApiOver(
+  request: KdsRequester,
+  subscribe: (listener: (message: KdsMessage) => void) => () => void,
+): KdsApi {
+  return {
+    snapshot: () => request('snapshot', []),
+    status: () => request('status', []),
+    settings: () => request('settings', []),
+    updateSettings: (update) => request('updateSettings', [update]),
+    dismissGap: (id) => request('dismissGap', [id]),
+    diagnostics: () => request('diagnostics', []),
+    exportDiagnostics: () => request('exportDiagnostics', []),
+    bump: (id) => request('bump', [id]),
+    recall: (id) => request('recall', [id]),
+    unlockSettings: (pin) => request('unlockSettings', [pin]),
+    lockSettings: () => request('lockSettings', []),
+    subscribe,
+  }
+}
