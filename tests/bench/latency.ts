@@ -1,0 +1,77 @@
+// Latency: event to screen through the real path (reference server → core → browser shell →
+// renderer in Chromium), from the server's emit to the card in the DOM, at a steady rate; and
+// the floor, a bare socket.io-client receiving the same events at the same time.
+import type { Browser } from '@playwright/test'
+import { startBaseline } from './baseline'
+import { anchoredClock } from './clock'
+import { OrderFlow } from './flow'
+import { WATCHER_TOKEN } from './reference'
+import { openStage } from './stage'
+import { summarize, type Summary } from './stats'
+import { stream } from './stream'
+
+export interface LatencyOptions {
+  rendererDir: string
+  /** Write CPU profiles there. */
+  profileDir?: string
+  rate: number
+  seconds: number
+  warmupSeconds: number
+}
+
+export interface LatencyResult {
+  rate: number
+  seconds: number
+  display: Summary
+  baseline: Summary
+  unseen: number
+  /** The display's latency in each third of the run, as the board grows. */
+  byThird: Summary[]
+  /** Orders on the board at the end. */
+  boardOrders: number
+}
+
+export async function measureLatency(
+  browser: Browser,
+  options: LatencyOptions,
+): Promise<LatencyResult> {
+  const stage = await openStage(browser, {
+    rendererDir: options.rendererDir,
+    profileDir: options.profileDir,
+  })
+  try {
+    const baseline = await startBaseline(stage.reference.url, WATCHER_TOKEN)
+    try {
+      const clock = anchoredClock()
+      await baseline.anchor()
+      const flow = new OrderFlow(stage.reference, clock)
+      // JIT, caches and the first layout of the columns are not what is measured.
+      await flow.run(options.rate, options.warmupSeconds * 1_000)
+      await baseline.take()
+      const result = await stream(stage, flow, options.rate, options.seconds * 1_000)
+      const arrivals = await baseline.take()
+      const floor: number[] = []
+      for (const id of result.ids) {
+        const arrived = arrivals.get(id)
+        const emitted = flow.emittedAt.get(id)
+        if (arrived !== undefined && emitted !== undefined) floor.push(arrived - emitted)
+      }
+      const third = Math.ceil(result.latencies.length / 3)
+      return {
+        rate: result.run.rate,
+        seconds: result.run.seconds,
+        display: summarize(result.latencies),
+        baseline: summarize(floor),
+        unseen: result.unseen,
+        byThird: [0, 1, 2].map((part) =>
+          summarize(result.latencies.slice(part * third, (part + 1) * third)),
+        ),
+        boardOrders: flow.expected.size,
+      }
+    } finally {
+      await baseline.stop()
+    }
+  } finally {
+    await stage.stop()
+  }
+}

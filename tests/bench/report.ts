@@ -1,0 +1,97 @@
+// The figures: the JSON that `--json FILE` writes (the keys the issue names, plus the machine,
+// the goals, and each phase's full detail) and the verdict on each goal.
+import type { LatencyResult } from './latency'
+import type { Machine } from './machine'
+import type { RenderResult } from './render'
+import type { SoakResult } from './soak'
+import { round } from './stats'
+import type { ThroughputResult } from './throughput'
+
+/** The goals of the issue. */
+export const GOALS = {
+  latencyP50Ms: 10,
+  latencyP99Ms: 50,
+  eventsPerSecond: 1_000,
+  render1000Ms: 200,
+  render10000Ms: 1_500,
+  heapMbPerHour: 1,
+  listenersGrowth: 0,
+} as const
+
+/** What each phase produced, or why it could not. */
+export interface PhaseResults {
+  latency?: LatencyResult | Error
+  throughput?: ThroughputResult | Error
+  render?: RenderResult[] | Error
+  soak?: SoakResult | Error
+}
+
+type Figure = number | null
+
+export interface BenchReport {
+  latency: {
+    rate: Figure
+    p50_ms: Figure
+    p99_ms: Figure
+    max_ms: Figure
+    baseline_p50_ms: Figure
+    baseline_p99_ms: Figure
+  }
+  throughput: { events_per_s: Figure; lost: Figure; duplicated: Figure }
+  render: { cards_1000_ms: Figure; cards_10000_ms: Figure }
+  soak: { simulated_hours: Figure; heap_growth_mb_per_h: Figure; listeners_growth: Figure }
+  machine: Machine
+  goals: typeof GOALS
+  seconds: number
+  errors: Record<string, string>
+  details: {
+    latency: LatencyResult | null
+    throughput: ThroughputResult | null
+    render: RenderResult[] | null
+    soak: SoakResult | null
+  }
+}
+
+const ok = <T>(value: T | Error | undefined): T | null =>
+  value === undefined || value instanceof Error ? null : value
+const fig = (value: number | undefined, digits = 2): Figure =>
+  value === undefined || Number.isNaN(value) ? null : round(value, digits)
+
+/** Builds the report from what the phases produced. */
+export function buildReport(results: PhaseResults, machine: Machine, seconds: number): BenchReport {
+  const latency = ok(results.latency)
+  const throughput = ok(results.throughput)
+  const render = ok(results.render)
+  const soak = ok(results.soak)
+  const renderOf = (orders: number) => render?.find((run) => run.orders === orders)?.median.totalMs
+  const errors: Record<string, string> = {}
+  for (const [phase, value] of Object.entries(results)) {
+    if (value instanceof Error) errors[phase] = value.message
+  }
+  return {
+    latency: {
+      rate: fig(latency?.rate, 1),
+      p50_ms: fig(latency?.display.p50),
+      p99_ms: fig(latency?.display.p99),
+      max_ms: fig(latency?.display.max),
+      baseline_p50_ms: fig(latency?.baseline.p50),
+      baseline_p99_ms: fig(latency?.baseline.p99),
+    },
+    throughput: {
+      events_per_s: fig(throughput?.eventsPerSecond, 0),
+      lost: fig(throughput?.lost, 0),
+      duplicated: fig(throughput?.duplicated, 0),
+    },
+    render: { cards_1000_ms: fig(renderOf(1_000), 1), cards_10000_ms: fig(renderOf(10_000), 1) },
+    soak: {
+      simulated_hours: fig(soak?.day.simulatedHours),
+      heap_growth_mb_per_h: fig(soak?.heapGrowthMbPerHour, 3),
+      listeners_growth: fig(soak?.listenersGrowth, 0),
+    },
+    machine,
+    goals: GOALS,
+    seconds: round(seconds, 1),
+    errors,
+    details: { latency, throughput, render, soak },
+  }
+}

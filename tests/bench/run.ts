@@ -1,0 +1,135 @@
+// `npm run bench`: the display's latency, throughput, render time and soak, measured through the
+// real path (reference server → core → browser shell → renderer in Debian's Chromium) and
+// printed as a table with the goal next to each figure. See USAGE in args.ts, and plan.ts for
+// the size of each phase. The renderer is built from the working tree first.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import type { Browser } from '@playwright/test'
+import { parseBenchArgs, USAGE, type BenchArgs, type Phase } from './args'
+import { browserVersion, launchBrowser } from './browser'
+import { buildRenderer } from './build-renderer'
+import { measureLatency } from './latency'
+import { busyWarning, currentLoad, describeMachine, machineLine } from './machine'
+import { LATENCY, RENDER, SOAK, SOAK_DAY, THROUGHPUT } from './plan'
+import { measureRender, type RenderResult } from './render'
+import { buildReport, type PhaseResults } from './report'
+import { measureSoak } from './soak'
+import { round } from './stats'
+import { formatTable } from './table'
+import { measureThroughput } from './throughput'
+
+const say = (text: string) => console.log(text)
+const ms = (value: number) => `${round(value, 1)} ms`
+
+async function runPhase(
+  phase: Phase,
+  browser: Browser,
+  rendererDir: string,
+  profileDir: string | undefined,
+  results: PhaseResults,
+): Promise<void> {
+  if (phase === 'latency') {
+    say(`latency: ${LATENCY.rate} events/s for ${LATENCY.seconds} s, beside a bare client…`)
+    const result = await measureLatency(browser, { rendererDir, profileDir, ...LATENCY })
+    results.latency = result
+    say(
+      `  p50 ${ms(result.display.p50)}, p99 ${ms(result.display.p99)} ` +
+        `(bare client ${ms(result.baseline.p50)}, ${ms(result.baseline.p99)}), ` +
+        `${result.display.count} cards, ${result.unseen} not seen`,
+    )
+  } else if (phase === 'throughput') {
+    say(`throughput: ${THROUGHPUT.rates.join(', ')} events/s, ${THROUGHPUT.seconds} s each…`)
+    results.throughput = await measureThroughput(
+      browser,
+      { rendererDir, profileDir, ...THROUGHPUT },
+      (step) =>
+        say(
+          `  ${step.rate}/s: achieved ${Math.round(step.achieved)}/s, p50 ${ms(step.latency.p50)}, ` +
+            `p99 ${ms(step.latency.p99)}, lost ${step.check.lost}, duplicated ` +
+            `${step.check.duplicated}, unseen ${step.unseen}, caught up ${ms(step.settledMs)} ` +
+            `after: ${step.passed ? 'pass' : 'fail'}`,
+        ),
+    )
+  } else if (phase === 'render') {
+    const runs: RenderResult[] = []
+    for (const orders of RENDER.orders) {
+      say(`render: a snapshot of ${orders} orders, ${RENDER.loads} page loads…`)
+      const result = await measureRender(browser, {
+        rendererDir,
+        profileDir,
+        orders,
+        loads: RENDER.loads,
+      })
+      runs.push(result)
+      const { totalMs, answerMs, drawMs } = result.median
+      say(`  ${ms(totalMs)} (answer ${ms(answerMs)}, then drawn and idle ${ms(drawMs)})`)
+    }
+    results.render = runs
+  } else {
+    say(
+      `soak: ${SOAK.reconnects} reconnects, then a ${SOAK_DAY.hours} h day of ` +
+        `${SOAK_DAY.ordersPerHour} orders an hour at ${SOAK_DAY.secondsPerHour} s an hour…`,
+    )
+    const result = await measureSoak(browser, { rendererDir, profileDir, day: SOAK_DAY, ...SOAK })
+    results.soak = result
+    say(
+      `  ${result.day.orders} orders, ${result.day.events} events, ${result.day.reconnects} ` +
+        `reconnects; heap ${round(result.coreGrowthMbPerHour, 3)} (core) + ` +
+        `${round(result.pageGrowthMbPerHour, 3)} (page) MB/h; listener growth ${result.listenersGrowth}`,
+    )
+  }
+}
+
+async function bench(args: BenchArgs): Promise<number> {
+  const started = performance.now()
+  const profileDir = args.profile ?? undefined
+  if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true })
+  say('Building the renderer from the working tree…')
+  const built = await buildRenderer()
+  const browser = await launchBrowser()
+  const machine = describeMachine(browserVersion(browser))
+  say(`Machine: ${machineLine(machine)}`)
+  const busyAtStart = busyWarning(machine)
+  if (busyAtStart !== null) say(busyAtStart)
+  say('')
+  const results: PhaseResults = {}
+  try {
+    for (const phase of args.phases) {
+      try {
+        await runPhase(phase, browser, built.dir, profileDir, results)
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error))
+        results[phase] = failure
+        say(`  ${phase} failed: ${failure.message}`)
+      }
+    }
+  } finally {
+    await browser.close()
+    built.remove()
+  }
+  machine.loadAtEnd = currentLoad()
+  const report = buildReport(results, machine, (performance.now() - started) / 1_000)
+  say(`\nKitchen Display benchmark (${report.seconds} s)\n${machineLine(machine)}\n`)
+  say(formatTable(report))
+  const busy = busyWarning(machine)
+  if (busy !== null) say(`\n${busy}`)
+  if (args.json !== null) {
+    writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`)
+    say(`\nFigures written to ${args.json}`)
+  }
+  if (profileDir !== undefined) say(`CPU profiles written to ${profileDir}`)
+  // Figures that miss their goal are findings, not failures; a phase that could not run is one.
+  return Object.keys(report.errors).length === 0 ? 0 : 1
+}
+
+let args: BenchArgs
+try {
+  args = parseBenchArgs(process.argv.slice(2))
+} catch (error) {
+  console.error(`error: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+  process.exit(2)
+}
+if (args.help) {
+  say(USAGE)
+} else {
+  process.exitCode = await bench(args)
+}

@@ -1,0 +1,102 @@
+// The table `npm run bench` prints: each figure, its goal, PASS or MISS.
+import { GOALS, type BenchReport } from './report'
+
+type Verdict = 'PASS' | 'MISS' | 'n/a' | ''
+
+interface Row {
+  figure: string
+  value: string
+  goal: string
+  verdict: Verdict
+}
+
+const show = (value: number | null, unit: string) => (value === null ? '—' : `${value}${unit}`)
+
+function judge(value: number | null, pass: (value: number) => boolean): Verdict {
+  return value === null ? 'n/a' : pass(value) ? 'PASS' : 'MISS'
+}
+
+function rows(report: BenchReport): Row[] {
+  const { latency, throughput, render, soak } = report
+  const rate = latency.rate === null ? '' : ` at ${Math.round(latency.rate)} events/s`
+  return [
+    {
+      figure: `latency p50${rate}`,
+      value: show(latency.p50_ms, ' ms'),
+      goal: `≤ ${GOALS.latencyP50Ms} ms`,
+      verdict: judge(latency.p50_ms, (v) => v <= GOALS.latencyP50Ms),
+    },
+    {
+      figure: `latency p99${rate}`,
+      value: show(latency.p99_ms, ' ms'),
+      goal: `≤ ${GOALS.latencyP99Ms} ms`,
+      verdict: judge(latency.p99_ms, (v) => v <= GOALS.latencyP99Ms),
+    },
+    { figure: 'latency max', value: show(latency.max_ms, ' ms'), goal: '', verdict: '' },
+    {
+      figure: 'baseline p50 / p99 (bare client)',
+      value: `${show(latency.baseline_p50_ms, '')} / ${show(latency.baseline_p99_ms, ' ms')}`,
+      goal: '',
+      verdict: '',
+    },
+    {
+      figure: 'throughput, sustained',
+      value: show(throughput.events_per_s, ' events/s'),
+      goal: `≥ ${GOALS.eventsPerSecond} events/s`,
+      verdict: judge(throughput.events_per_s, (v) => v >= GOALS.eventsPerSecond),
+    },
+    {
+      figure: 'lost / duplicated at that rate',
+      value: `${show(throughput.lost, '')} / ${show(throughput.duplicated, '')}`,
+      goal: '0 / 0',
+      verdict: judge(
+        throughput.lost === null || throughput.duplicated === null
+          ? null
+          : throughput.lost + throughput.duplicated,
+        (v) => v === 0,
+      ),
+    },
+    {
+      figure: 'render 1,000 orders',
+      value: show(render.cards_1000_ms, ' ms'),
+      goal: `≤ ${GOALS.render1000Ms} ms`,
+      verdict: judge(render.cards_1000_ms, (v) => v <= GOALS.render1000Ms),
+    },
+    {
+      figure: 'render 10,000 orders',
+      value: show(render.cards_10000_ms, ' ms'),
+      goal: `≤ ${GOALS.render10000Ms} ms`,
+      verdict: judge(render.cards_10000_ms, (v) => v <= GOALS.render10000Ms),
+    },
+    {
+      figure: `soak heap growth (${show(soak.simulated_hours, ' h')} simulated)`,
+      value: show(soak.heap_growth_mb_per_h, ' MB/h'),
+      goal: `≤ ${GOALS.heapMbPerHour} MB/h`,
+      verdict: judge(soak.heap_growth_mb_per_h, (v) => v <= GOALS.heapMbPerHour),
+    },
+    {
+      figure: 'listener growth, 1,000 reconnects',
+      value: show(soak.listeners_growth, ''),
+      goal: `${GOALS.listenersGrowth}`,
+      verdict: judge(soak.listeners_growth, (v) => v <= GOALS.listenersGrowth),
+    },
+  ]
+}
+
+/** The table as text, one row per figure. */
+export function formatTable(report: BenchReport): string {
+  const all = rows(report)
+  const header: Row = { figure: 'figure', value: 'value', goal: 'goal', verdict: '' }
+  const width = (key: keyof Row) => Math.max(...[header, ...all].map((row) => row[key].length))
+  const line = (row: Row) =>
+    [
+      row.figure.padEnd(width('figure')),
+      row.value.padStart(width('value')),
+      row.goal.padEnd(width('goal')),
+      row.verdict,
+    ]
+      .join('  ')
+      .trimEnd()
+  const rule = '-'.repeat(line(header).length + 6)
+  return [line(header), rule, ...all.map(line)].join('\n')
+}
