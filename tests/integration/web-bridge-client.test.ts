@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import WebSocket, { WebSocketServer } from 'ws'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { KdsMessage } from '../../electron/common/kds-api'
+import { coreStatus } from '../unit/renderer/fake-kds'
 import type { CoreStatus } from '../../electron/common/status'
 import { silentLogger } from '../../electron/core/logger'
 import { startWebShell } from '../../electron/web/web-shell'
@@ -46,28 +47,9 @@ afterEach(async () => {
   vi.restoreAllMocks()
 })
 
-const STATUS: CoreStatus = {
-  connection: {
-    state: 'connected',
-    url: 'http://127.0.0.1:1',
-    attempt: 0,
-    nextRetryAt: null,
-    since: 0,
-    error: null,
-    lastPingAt: null,
-    lostAt: null,
-  },
-  demo: false,
-  orders: 0,
-  received: 0,
-  invalid: 0,
-  lastEventAt: null,
-  journalError: null,
-  journalWarnings: [],
-  settingsWarnings: [],
-  gaps: [],
-  lastResync: null,
-}
+const STATUS: CoreStatus = coreStatus('connected', {
+  connection: { ...coreStatus().connection, url: 'http://127.0.0.1:1', since: 0 },
+})
 
 /** A shell that does what the test says; `requests` holds what pages sent. */
 async function fakeShell(
