@@ -16,6 +16,11 @@ import { errorText } from './errors'
 export const SNAPSHOT_RETRY_MS = 2_000
 /** Events kept while a snapshot is in flight; past this they are dropped and the gap re-snapshots. */
 const MAX_BUFFERED = 10_000
+/**
+ * Events closer together than this are one burst: the screen is redrawn once for the burst (in
+ * the next task) rather than once per event. A lone event is drawn at once.
+ */
+export const BURST_MS = 8
 
 /** A live change applied to the board: the order before (undefined if new) and after it. */
 export interface AppliedChange {
@@ -57,6 +62,23 @@ export const useBoardStore = defineStore('board', () => {
   /** Told of every live change (never of a snapshot): alerts and highlights hang on this. */
   const changeListeners = new Set<(change: AppliedChange) => void>()
 
+  let lastCommitAt = Number.NEGATIVE_INFINITY
+  let commitDue: ReturnType<typeof setTimeout> | null = null
+
+  function commit(): void {
+    if (commitDue !== null) clearTimeout(commitDue)
+    commitDue = null
+    lastCommitAt = performance.now()
+    version.value += 1
+  }
+
+  /** Tells the screen the map changed: now, or once at the end of a burst. */
+  function changed(): void {
+    if (commitDue !== null) return
+    if (performance.now() - lastCommitAt >= BURST_MS) return commit()
+    commitDue = setTimeout(commit, 0)
+  }
+
   function receive(event: BoardEvent): void {
     if (pending !== null) {
       if (pending.length < MAX_BUFFERED) pending.push(event)
@@ -71,7 +93,7 @@ export const useBoardStore = defineStore('board', () => {
     const prev = orders.value.get(changeId(event))
     const next = applyChange(orders.value as Map<string, BoardOrder>, event)
     seq.value = event.seq
-    version.value += 1
+    changed()
     if (next === null || event.type === 'order:expire') return
     for (const listener of changeListeners) listener({ event, prev, next })
   }
@@ -107,7 +129,7 @@ export const useBoardStore = defineStore('board', () => {
       if (source !== api) return
       orders.value = markRaw(new Map(snapshot.orders.map((entry) => [entry.id, entry])))
       seq.value = snapshot.seq
-      version.value += 1
+      commit()
       loaded.value = true
       error.value = null
     } catch (failure) {

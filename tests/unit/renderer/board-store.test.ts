@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { SNAPSHOT_RETRY_MS, useBoardStore } from '../../../renderer/src/stores/board'
+import { BURST_MS, SNAPSHOT_RETRY_MS, useBoardStore } from '../../../renderer/src/stores/board'
 import { FakeKds, coreStatus } from './fake-kds'
 import { freshPinia } from './mount'
 import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
@@ -32,6 +32,7 @@ describe('board store', () => {
     kds.pushEvent(newEvent(4, second))
     kds.pushEvent(conditionEvent(5, first._id, 'COOKING'))
     expect(board.seq).toBe(5)
+    await new Promise((resolve) => setTimeout(resolve, 0))
     expect(board.count).toBe(2)
     expect(board.orders.get(first._id)?.condition).toBe('COOKING')
     expect(board.columns.map((c) => [c.condition, c.orders.length])).toEqual([
@@ -39,6 +40,32 @@ describe('board store', () => {
       ['COOKING', 1],
     ])
     expect(kds.snapshotCalls).toBe(1)
+  })
+
+  it('redraws a lone event at once and a burst once, at its end', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    const first = makeOrder({ number: 1 })
+    kds.setBoard(1, [entryOf(first)])
+    const board = useBoardStore()
+    await board.start(kds)
+    vi.advanceTimersByTime(BURST_MS)
+    const before = board.version
+
+    kds.pushEvent(newEvent(2, makeOrder({ number: 2 })))
+    expect(board.version).toBe(before + 1)
+    expect(board.count).toBe(2)
+
+    kds.pushEvent(newEvent(3, makeOrder({ number: 3 })))
+    kds.pushEvent(conditionEvent(4, first._id, 'COOKING'))
+    expect(board.version).toBe(before + 1)
+    expect(board.seq).toBe(4)
+    vi.advanceTimersByTime(0)
+    expect(board.version).toBe(before + 2)
+    expect(board.count).toBe(3)
+    expect(board.columns.map((c) => [c.condition, c.orders.length])).toEqual([
+      ['NEW', 2],
+      ['COOKING', 1],
+    ])
   })
 
   it('subscribes before asking for the snapshot', async () => {
