@@ -84,7 +84,8 @@ async function bench(args: BenchArgs): Promise<number> {
   const profileDir = args.profile ?? undefined
   if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true })
   say('Building the renderer from the working tree…')
-  const built = await buildRenderer()
+  // Profiles name the functions: the renderer is left unminified when they are asked for.
+  const built = await buildRenderer({ minify: profileDir === undefined })
   const browser = await launchBrowser()
   const machine = describeMachine(browserVersion(browser))
   say(`Machine: ${machineLine(machine)}`)

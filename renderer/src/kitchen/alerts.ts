@@ -59,6 +59,8 @@ export const useAlertStore = defineStore('kitchenAlerts', () => {
     const { sound, volume } = alerts()
     if (!sound) return
     audio ??= new Audio(CHIME_URL)
+    // A rush is one chime, not a stutter: orders arriving while it sounds are heard in it.
+    if (!audio.paused && !audio.ended) return
     audio.volume = volume
     audio.currentTime = 0
     let playing: Promise<void> | undefined

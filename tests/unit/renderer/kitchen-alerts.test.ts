@@ -64,6 +64,25 @@ describe('alerts', () => {
     expect(cardOf(order._id)?.classes()).not.toContain('card--flash')
   })
 
+  it('a rush rings one chime: orders arriving while it sounds do not restart it', async () => {
+    let sounding = false
+    play.mockImplementation(() => {
+      sounding = true
+      return Promise.resolve()
+    })
+    vi.spyOn(HTMLMediaElement.prototype, 'paused', 'get').mockImplementation(() => !sounding)
+    await board()
+    for (let seq = 2; seq <= 6; seq += 1) kds.pushEvent(newEvent(seq, makeOrder()))
+    await flushPromises()
+    expect(play).toHaveBeenCalledTimes(1)
+    expect(wrapper?.findAll('.card--flash')).toHaveLength(5)
+
+    sounding = false
+    kds.pushEvent(newEvent(7, makeOrder()))
+    await flushPromises()
+    expect(play).toHaveBeenCalledTimes(2)
+  })
+
   it('plays at the volume of the settings', async () => {
     await board({ sound: true, volume: 0.25, repeat: false })
     let volume = -1
