@@ -2,16 +2,20 @@
 // pure and shared: the core applies it to the truth, the renderer to its projection.
 import { z } from 'zod'
 import { conditionInfo } from './conditions'
-import { ConditionSchema, IdSchema, OrderSchema } from './protocol/schemas'
+import { CardOrderSchema } from './card-order'
+import { ConditionSchema, IdSchema } from './protocol/schemas'
 
 const timestamp = z.number().int().nonnegative()
 
 export const HistoryEntrySchema = z.object({ condition: ConditionSchema, at: timestamp })
 
-/** One order on the board. `order` is null while only condition changes have arrived for it. */
+/**
+ * One order on the board. `order` is null while only condition changes have arrived for it; the
+ * board validates the card's fields of it (card-order.ts) and keeps the rest as it came.
+ */
 export const BoardOrderSchema = z.object({
   id: IdSchema,
-  order: OrderSchema.nullable(),
+  order: CardOrderSchema.nullable(),
   /** The current condition: the latest observed, which may be newer than `order.condition`. */
   condition: ConditionSchema,
   /** Observed condition changes, oldest first; `at` is this machine's clock. */
@@ -29,7 +33,7 @@ export const BoardOrderSchema = z.object({
 const FeedChanges = [
   z.object({
     type: z.literal('order:new'),
-    order: OrderSchema,
+    order: CardOrderSchema,
     at: timestamp,
     /** Fetched by a resync rather than pushed live; `at` is then when the list was asked for. */
     resync: z.boolean().optional(),

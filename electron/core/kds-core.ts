@@ -1,6 +1,7 @@
 // KdsCore: the feed, the board and the settings wired together, for either shell. It answers the
 // KdsApi requests and pushes KdsMessages; the shells only carry them.
 import type { BoardSnapshot } from '../common/board'
+import { withCard } from '../common/card-order'
 import type { KdsHandlers, KdsMessage, UnlockResult } from '../common/kds-api'
 import {
   DisplaySettingsSchema,
@@ -58,7 +59,9 @@ export class KdsCore implements KdsHandlers {
   ) {
     this.catchUp = new CatchUp(board, log)
     this.diagnosticsRecorder = new DiagnosticsRecorder(options.version ?? 'dev', options.dataDir)
-    board.on('event', (event) => this.push({ type: 'event', event }))
+    board.on('event', (event) =>
+      this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event }),
+    )
     feed.on('invalid', (payload) => this.diagnosticsRecorder.rejected(payload))
     feed.on('session', (session) => {
       this.diagnosticsRecorder.session(session)
@@ -83,8 +86,10 @@ export class KdsCore implements KdsHandlers {
     return core
   }
 
+  /** The board as the screens get it: each order cut down to what its card shows. */
   snapshot(): BoardSnapshot {
-    return this.board.snapshot()
+    const { seq, orders } = this.board.snapshot()
+    return { seq, orders: orders.map(withCard) }
   }
 
   status(): CoreStatus {

@@ -4,7 +4,9 @@ import { createServer as createHttpServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { cardOf } from '../../electron/common/card-order'
 import type { KdsMessage } from '../../electron/common/kds-api'
+import { JOURNAL_FILE } from '../../electron/core/journal'
 import { KdsCore, type DemoServer } from '../../electron/core/kds-core'
 import { silentLogger } from '../../electron/core/logger'
 import { fileSettingsBackend, SETTINGS_FILE } from '../../electron/core/settings-file'
@@ -112,6 +114,38 @@ describe('KdsCore', () => {
     expect(core.snapshot().orders[0]).toMatchObject({ id: missed.value._id, resynced: true })
     expect(core.status().gaps).toEqual([])
     await server.handle.close()
+  })
+
+  it('sends the screens each order cut down to its card, and journals the whole order', async () => {
+    const server = await startServer()
+    const dataDir = tempDir()
+    const core = await startCore(dataDir, server.url, 'demo-watcher')
+    const messages: KdsMessage[] = []
+    core.subscribe((message) => messages.push(message))
+    await waitFor(() => core.status().connection.state === 'connected', 'connected')
+    const made = server.handle.createOrder({})
+    if (!made.ok) throw new Error(made.reason)
+    const full = made.value
+    await waitFor(() => core.snapshot().orders.length === 1, 'the order')
+
+    const pushed = messages.flatMap((m) =>
+      m.type === 'event' && m.event.type === 'order:new' ? [m.event.order] : [],
+    )
+    const [sent] = core.snapshot().orders
+    for (const order of [pushed[0], sent?.order]) {
+      expect(order).toEqual(cardOf(full))
+      expect(order?.products[0]?.product).toEqual({ title: full.products[0]?.product.title })
+      expect(order).not.toHaveProperty('clientId')
+    }
+    const journal = readFileSync(join(dataDir, JOURNAL_FILE), 'utf8')
+    expect(journal).toContain(`"clientId":"${full.clientId}"`)
+    expect(journal).toContain(JSON.stringify(full.products[0]?.product.description))
+    await core.close()
+    cores.splice(0)
+    // Replayed (and compacted) on start: the card from the journal, the whole order kept in it.
+    const again = await startCore(dataDir, server.url, 'demo-watcher')
+    expect(again.snapshot().orders[0]?.order).toEqual(cardOf(full))
+    expect(readFileSync(join(dataDir, JOURNAL_FILE), 'utf8')).toContain(`"clientId":"`)
   })
 
   it('bumps and recalls, journaled, and refuses to bump an order it does not have', async () => {
