@@ -4,12 +4,7 @@
 // fields it uses and keeps the rest as they came (the journal stays complete); the screens are
 // sent only the card's fields, which halves what a snapshot weighs and what the page must parse.
 import { z } from 'zod'
-import {
-  OrderProductSchema,
-  OrderSchema,
-  ProductSchema,
-  VariantSchema,
-} from './protocol/schemas'
+import { OrderProductSchema, OrderSchema, ProductSchema, VariantSchema } from './protocol/schemas'
 
 export const CardProductSchema = z
   .object({
