@@ -21,11 +21,16 @@ export const UnlockResultSchema = z.object({
 })
 export type UnlockResult = z.infer<typeof UnlockResultSchema>
 
-/** Pushed from the core to every renderer. */
+/**
+ * Pushed from the core to every renderer; and `resumed`, said by a link that can drop pushes (the
+ * browser shell's bridge) when it is back after a loss: what was pushed meanwhile is gone, and the
+ * core behind it may even have restarted.
+ */
 export const KdsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('event'), event: BoardEventSchema }),
   z.object({ type: z.literal('status'), status: CoreStatusSchema }),
   z.object({ type: z.literal('settings'), settings: SettingsViewSchema }),
+  z.object({ type: z.literal('resumed') }),
 ])
 export type KdsMessage = z.infer<typeof KdsMessageSchema>
 

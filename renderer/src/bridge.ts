@@ -98,9 +98,11 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
         entry.sent = true
       }
     }
-    // Pushes sent while we were away are lost. The status bar (told "offline" meanwhile) hears the
-    // truth now rather than at the next change; the board store re-snapshots on that, or on a gap.
+    // Pushes sent while we were away are lost: the board store takes a fresh snapshot on
+    // `resumed`, and the status bar (told "offline" meanwhile) hears the truth now rather than at
+    // the next change.
     if (everOpened) {
+      deliver({ type: 'resumed' })
       const before = statusPushes
       status().then(
         (current) => {

@@ -94,16 +94,19 @@ describe('createBridgeApi against the web shell', () => {
     expect((await api.snapshot()).orders.map((o) => o.id)).toEqual([created.value._id])
   })
 
-  it('says offline while the shell is away, then reconnects and refreshes the status', async () => {
+  it('says offline while the shell is away, then reconnects, says resumed and refreshes the status', async () => {
     const stack = await startStack()
     useBrowserWebSocket(stack.origin)
     const api = bridge(bridgeUrl(stack.shell))
     const states: string[] = []
+    let resumed = 0
     api.subscribe((message) => {
       if (message.type === 'status') states.push(message.status.connection.state)
+      if (message.type === 'resumed') resumed += 1
     })
     await waitFor(() => stack.core.health().state === 'connected', 'the core to connect')
     expect((await api.status()).connection.state).toBe('connected')
+    expect(resumed).toBe(0)
 
     const port = stack.shell.port
     await stack.shell.close()
@@ -129,6 +132,7 @@ describe('createBridgeApi against the web shell', () => {
     })
     try {
       await waitFor(() => states.at(-1) === 'connected', 'the status after reconnecting')
+      expect(resumed).toBe(1)
       expect((await api.snapshot()).seq).toBe(0)
     } finally {
       await restarted.close()

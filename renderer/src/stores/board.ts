@@ -150,16 +150,12 @@ export const useBoardStore = defineStore('board', () => {
   function start(kds: KdsApi): Promise<void> {
     stop()
     api = kds
-    let wasOffline = false
     unsubscribe = kds.subscribe((message) => {
       if (message.type === 'event') receive(message.event)
-      if (message.type !== 'status') return
-      // Back from a lost link (the bridge says offline while the shell is away, or the core lost
-      // the backend): what was pushed meanwhile may be gone, and no gap shows until the next
-      // event. Ask now rather than show a stale board.
-      const offline = message.status.connection.state === 'offline'
-      if (wasOffline && !offline && loaded.value) void resync()
-      wasOffline = offline
+      // Back from a lost link to the core: what it pushed meanwhile is gone, and no gap shows
+      // until the next event (nor ever, if the core restarted and counts from lower). The core's
+      // own reconnections to the backend need nothing here: what it catches up comes as events.
+      if (message.type === 'resumed' && loaded.value) void resync()
     })
     return resync()
   }

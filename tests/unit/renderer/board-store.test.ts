@@ -152,21 +152,30 @@ describe('board store', () => {
     expect(board.orders.has(order._id)).toBe(true)
   })
 
-  it('takes a fresh snapshot when the connection comes back, without waiting for a gap', async () => {
+  it('takes a fresh snapshot when the link to the core is back, without waiting for a gap', async () => {
     const order = makeOrder()
     kds.setBoard(7, [entryOf(order)])
     const board = useBoardStore()
     await board.start(kds)
-    kds.pushStatus(coreStatus('connected'))
-    await flushPromises()
-    expect(kds.snapshotCalls).toBe(1)
-
-    kds.pushStatus(coreStatus('offline'))
     kds.setBoard(2, [entryOf(order, 'COOKING')]) // a restarted core may even count from lower
-    kds.pushStatus(coreStatus('connected'))
+    kds.push({ type: 'resumed' })
     await flushPromises()
     expect(kds.snapshotCalls).toBe(2)
     expect(board.seq).toBe(2)
+    expect(board.orders.get(order._id)?.condition).toBe('COOKING')
+  })
+
+  it("does not snapshot again when the core's own connection to the backend comes back", async () => {
+    const order = makeOrder()
+    kds.setBoard(7, [entryOf(order)])
+    const board = useBoardStore()
+    await board.start(kds)
+    kds.pushStatus(coreStatus('offline'))
+    kds.pushStatus(coreStatus('connected'))
+    // What the core caught up after the outage arrives as events, in sequence.
+    kds.pushEvent(conditionEvent(8, order._id, 'COOKING'))
+    await flushPromises()
+    expect(kds.snapshotCalls).toBe(1)
     expect(board.orders.get(order._id)?.condition).toBe('COOKING')
   })
 
