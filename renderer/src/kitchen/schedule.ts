@@ -33,7 +33,26 @@ export interface Timing {
   scheduled: number | null
 }
 
+// Board entries are never changed in place (a change makes a new entry), so an entry's timing
+// under the same rules is worked out once: the kitchen's columns ask for every order on every
+// change of the board.
+const known = new WeakMap<TimingRules, WeakMap<BoardOrder, Timing>>()
+
 export function timingOf(entry: BoardOrder, rules: TimingRules): Timing {
+  let byEntry = known.get(rules)
+  if (byEntry === undefined) {
+    byEntry = new WeakMap()
+    known.set(rules, byEntry)
+  }
+  let timing = byEntry.get(entry)
+  if (timing === undefined) {
+    timing = workOut(entry, rules)
+    byEntry.set(entry, timing)
+  }
+  return timing
+}
+
+function workOut(entry: BoardOrder, rules: TimingRules): Timing {
   const scheduled = scheduledAt(entry.order?.time)
   const since = startedAt(entry)
   if (conditionInfo(entry.condition).final) {
