@@ -20,6 +20,15 @@ import {
 } from './derive'
 import { useKitchenViewStore } from './view-store'
 
+/** A column as the kitchen draws it. */
+export interface KitchenColumnView {
+  condition: string
+  orders: BoardOrder[]
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((item, index) => item === b[index])
+
 /** How many cards the digit keys reach: 1 to 9. */
 export const DIGIT_CARDS = 9
 
@@ -46,19 +55,27 @@ export const useKitchenStore = defineStore('kitchen', () => {
   })
   // A string, so a tick that makes no new order late changes nothing downstream.
   const lateKey = computed(() => base.value.map((column) => lateCount(column, clock.now)).join(','))
-  const columns = computed(() => {
+  // A column whose cards are the same ones, in the same order, is the same object as before, and so
+  // are the digits while the first nine cards stay: a change in one column redraws that column
+  // only, and a long column's virtualizer is not rebuilt for every order that arrives elsewhere.
+  const columns = computed<KitchenColumnView[]>((previous) => {
     const late = lateKey.value.split(',').map(Number)
-    return base.value.map((column, index) => ({
-      condition: column.condition,
-      orders: arrange(column, late[index] ?? 0),
-    }))
+    return base.value.map((column, index) => {
+      const orders = arrange(column, late[index] ?? 0)
+      const before = previous?.find((candidate) => candidate.condition === column.condition)
+      return before !== undefined && sameItems(before.orders, orders)
+        ? before
+        : { condition: column.condition, orders }
+    })
   })
   /** Every shown card in reading order: column by column, top to bottom. */
   const flat = computed(() => columns.value.flatMap((column) => column.orders))
   /** The digit of each of the first nine cards. */
-  const digits = computed(
-    () => new Map(flat.value.slice(0, DIGIT_CARDS).map((entry, index) => [entry.id, index + 1])),
-  )
+  const digits = computed<ReadonlyMap<string, number>>((previous) => {
+    const first = flat.value.slice(0, DIGIT_CARDS).map((entry) => entry.id)
+    const same = previous !== undefined && sameItems([...previous.keys()], first)
+    return same ? previous : new Map(first.map((id, index) => [id, index + 1]))
+  })
 
   const allDay = computed(() => {
     void board.version
