@@ -14,8 +14,8 @@ import { errorText } from './errors'
 
 /** How long to wait before asking again for a snapshot that failed. */
 export const SNAPSHOT_RETRY_MS = 2_000
-/** Events kept while a snapshot is in flight; past this they are dropped and the gap re-snapshots. */
-const MAX_BUFFERED = 10_000
+/** Events kept while a snapshot is in flight; past this they are dropped, and another is asked for. */
+export const MAX_BUFFERED = 10_000
 /**
  * Events closer together than this are one burst: the screen is redrawn once for the burst (in
  * the next task) rather than once per event. A lone event is drawn at once.
@@ -57,6 +57,8 @@ export const useBoardStore = defineStore('board', () => {
   let unsubscribe: (() => void) | null = null
   /** Events held back while a snapshot is due or in flight; null while events apply directly. */
   let pending: BoardEvent[] | null = null
+  /** Whether events were dropped (the buffer full) since the snapshot in flight was asked for. */
+  let dropped = false
   let inFlight = false
   let retry: ReturnType<typeof setTimeout> | null = null
   /** Told of every live change (never of a snapshot): alerts and highlights hang on this. */
@@ -82,6 +84,7 @@ export const useBoardStore = defineStore('board', () => {
   function receive(event: BoardEvent): void {
     if (pending !== null) {
       if (pending.length < MAX_BUFFERED) pending.push(event)
+      else dropped = true
       return
     }
     if (event.seq <= seq.value) return
@@ -125,6 +128,7 @@ export const useBoardStore = defineStore('board', () => {
     if (retry !== null) clearTimeout(retry)
     retry = null
     try {
+      dropped = false
       const snapshot = await source.snapshot()
       if (source !== api) return
       orders.value = markRaw(new Map(snapshot.orders.map((entry) => [entry.id, entry])))
@@ -144,6 +148,9 @@ export const useBoardStore = defineStore('board', () => {
     const held = pending ?? []
     pending = null
     for (const event of held) receive(event)
+    // Some of what came during the snapshot is gone, and no event may follow to show the gap (the
+    // end of a rush): ask again now.
+    if (dropped) void resync()
   }
 
   /** Subscribes first, then snapshots, so no event falls between the two. */

@@ -1,7 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { BURST_MS, SNAPSHOT_RETRY_MS, useBoardStore } from '../../../renderer/src/stores/board'
+import {
+  BURST_MS,
+  MAX_BUFFERED,
+  SNAPSHOT_RETRY_MS,
+  useBoardStore,
+} from '../../../renderer/src/stores/board'
 import { FakeKds, coreStatus } from './fake-kds'
 import { freshPinia } from './mount'
 import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
@@ -129,6 +134,25 @@ describe('board store', () => {
     expect(board.orders.get(early._id)?.condition).toBe('COOKING')
     expect(board.orders.get(late._id)?.order?.number).toBe(2)
     expect(kds.snapshotCalls).toBe(1)
+  })
+
+  it('asks again when more arrived during a snapshot than it could keep, with nothing after', async () => {
+    const held = kds.holdSnapshot()
+    const board = useBoardStore()
+    const started = board.start(kds)
+    const order = makeOrder()
+    const last = MAX_BUFFERED + 5
+    // A rush while the snapshot is in flight, then silence: no later event will show a gap.
+    for (let seq = 2; seq <= last; seq += 1) {
+      kds.pushEvent(conditionEvent(seq, order._id, seq === last ? 'COLLECTED' : `STEP_${seq}`))
+    }
+    kds.setBoard(last, [entryOf(order, 'COLLECTED')])
+    held.resolve({ seq: 1, orders: [entryOf(order)] })
+    await started
+    await flushPromises()
+    expect(kds.snapshotCalls).toBe(2)
+    expect(board.seq).toBe(last)
+    expect(board.orders.get(order._id)?.condition).toBe('COLLECTED')
   })
 
   it('asks again after a failed snapshot, and still keeps what arrived meanwhile', async () => {
