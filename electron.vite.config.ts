@@ -32,6 +32,8 @@ export default defineConfig({
     },
     build: {
       outDir: resolve('out/renderer'),
+      // The page is parsed at every start and reload, from disk or from the browser shell: small.
+      minify: true,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

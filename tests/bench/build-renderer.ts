@@ -14,7 +14,7 @@ export interface BuiltRenderer {
   remove(): void
 }
 
-/** Builds renderer/ for production into a temporary directory; unminified for profiling. */
+/** Builds renderer/ for production into a temporary directory; unminified if asked, to profile. */
 export async function buildRenderer(options: { minify?: boolean } = {}): Promise<BuiltRenderer> {
   const renderer = (electronViteConfig as { renderer?: InlineConfig }).renderer
   if (renderer === undefined) throw new Error('electron.vite.config.ts has no renderer section')
@@ -28,7 +28,12 @@ export async function buildRenderer(options: { minify?: boolean } = {}): Promise
       logLevel: 'error',
       // electron-vite's default for the renderer: relative asset paths.
       base: './',
-      build: { ...renderer.build, outDir: dir, emptyOutDir: true, minify: options.minify ?? true },
+      build: {
+        ...renderer.build,
+        outDir: dir,
+        emptyOutDir: true,
+        ...(options.minify === false ? { minify: false } : {}),
+      },
     })
   } catch (error) {
     rmSync(dir, { recursive: true, force: true })
