@@ -1,51 +1,40 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { Pinia } from 'pinia'
 import BoardView from '../../../renderer/src/components/BoardView.vue'
 import { FLASH_MS, REPEAT_MS, useAlertStore } from '../../../renderer/src/kitchen/alerts'
 import { useBoardStore } from '../../../renderer/src/stores/board'
 import { useSettingsStore } from '../../../renderer/src/stores/settings'
-import { FakeKds, settingsView } from './fake-kds'
-import { withScreenHeight } from './layout'
+import { settingsView } from './fake-kds'
+import { boardPage } from './board-page'
 import { freshPinia, mountWith } from './mount'
 import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
 
-withScreenHeight()
-
-let pinia: Pinia
-let kds: FakeKds
-let wrapper: ReturnType<typeof mountWith> | null = null
+const page = boardPage()
 let play: ReturnType<typeof vi.fn<() => Promise<void>>>
 
 beforeEach(() => {
-  localStorage.clear()
-  pinia = freshPinia()
-  kds = new FakeKds()
   play = vi.fn(() => Promise.resolve())
   vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(play)
 })
 
 afterEach(() => {
-  wrapper?.unmount()
-  wrapper = null
-  useBoardStore().stop()
   vi.restoreAllMocks()
   vi.useRealTimers()
 })
 
 async function board(alerts = { sound: true, volume: 0.5, repeat: false }) {
   const existing = entryOf(makeOrder())
-  kds.currentSettings = settingsView({ alerts })
-  kds.setBoard(1, [existing])
-  await useSettingsStore().start(kds)
-  await useBoardStore().start(kds)
-  wrapper = mountWith(BoardView, pinia)
+  page.kds.currentSettings = settingsView({ alerts })
+  page.kds.setBoard(1, [existing])
+  await useSettingsStore().start(page.kds)
+  await useBoardStore().start(page.kds)
+  page.wrapper = mountWith(BoardView, page.pinia)
   await flushPromises()
-  return { w: wrapper, existing }
+  return { w: page.wrapper, existing }
 }
 
-const cardOf = (id: string) => wrapper?.get(`[data-order-id="${id}"]`)
+const cardOf = (id: string) => page.wrapper?.get(`[data-order-id="${id}"]`)
 
 describe('alerts', () => {
   it('the snapshot at start rings nothing; a live new order rings and flashes', async () => {
@@ -55,7 +44,7 @@ describe('alerts', () => {
     expect(cardOf(existing.id)?.classes()).not.toContain('card--flash')
 
     const order = makeOrder()
-    kds.pushEvent(newEvent(2, order))
+    page.kds.pushEvent(newEvent(2, order))
     await flushPromises()
     expect(play).toHaveBeenCalledTimes(1)
     expect(cardOf(order._id)?.classes()).toContain('card--flash')
@@ -72,13 +61,13 @@ describe('alerts', () => {
     })
     vi.spyOn(HTMLMediaElement.prototype, 'paused', 'get').mockImplementation(() => !sounding)
     await board()
-    for (let seq = 2; seq <= 6; seq += 1) kds.pushEvent(newEvent(seq, makeOrder()))
+    for (let seq = 2; seq <= 6; seq += 1) page.kds.pushEvent(newEvent(seq, makeOrder()))
     await flushPromises()
     expect(play).toHaveBeenCalledTimes(1)
     expect(useAlertStore().flashing.size).toBe(5)
 
     sounding = false
-    kds.pushEvent(newEvent(7, makeOrder()))
+    page.kds.pushEvent(newEvent(7, makeOrder()))
     await flushPromises()
     expect(play).toHaveBeenCalledTimes(2)
   })
@@ -90,19 +79,19 @@ describe('alerts', () => {
       volume = this.volume
       return Promise.resolve()
     })
-    kds.pushEvent(newEvent(2, makeOrder()))
+    page.kds.pushEvent(newEvent(2, makeOrder()))
     await flushPromises()
     expect(volume).toBe(0.25)
   })
 
   it('never rings for a test order, nor for a resync, nor for a fresh snapshot', async () => {
     await board()
-    kds.pushEvent(newEvent(2, makeOrder({ isTestOrder: true })))
-    kds.pushEvent({ type: 'order:new', order: makeOrder(), at: 1_000, seq: 3, resync: true })
+    page.kds.pushEvent(newEvent(2, makeOrder({ isTestOrder: true })))
+    page.kds.pushEvent({ type: 'order:new', order: makeOrder(), at: 1_000, seq: 3, resync: true })
     // A gap: the board takes a fresh snapshot holding a new order; that is not live either.
     const missed = makeOrder()
-    kds.setBoard(12, [entryOf(missed)])
-    kds.pushEvent(newEvent(12, missed))
+    page.kds.setBoard(12, [entryOf(missed)])
+    page.kds.pushEvent(newEvent(12, missed))
     await flushPromises()
     expect(play).not.toHaveBeenCalled()
   })
@@ -110,7 +99,7 @@ describe('alerts', () => {
   it('stays silent when the sound is off, but still flashes', async () => {
     await board({ sound: false, volume: 1, repeat: false })
     const order = makeOrder()
-    kds.pushEvent(newEvent(2, order))
+    page.kds.pushEvent(newEvent(2, order))
     await flushPromises()
     expect(play).not.toHaveBeenCalled()
     expect(cardOf(order._id)?.classes()).toContain('card--flash')
@@ -118,7 +107,7 @@ describe('alerts', () => {
 
   it('highlights a card briefly when its condition changes', async () => {
     const { existing } = await board()
-    kds.pushEvent(conditionEvent(2, existing.id, 'COOKING'))
+    page.kds.pushEvent(conditionEvent(2, existing.id, 'COOKING'))
     await flushPromises()
     expect(cardOf(existing.id)?.classes()).toContain('card--highlight')
     expect(play).not.toHaveBeenCalled()
@@ -127,7 +116,7 @@ describe('alerts', () => {
   it('repeats until someone touches the screen or presses a key', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     await board({ sound: true, volume: 1, repeat: true })
-    kds.pushEvent(newEvent(2, makeOrder()))
+    page.kds.pushEvent(newEvent(2, makeOrder()))
     await flushPromises()
     vi.advanceTimersByTime(REPEAT_MS * 2 + 10)
     expect(play).toHaveBeenCalledTimes(3)
@@ -139,13 +128,13 @@ describe('alerts', () => {
   it('a refused play is quiet, with one hint to touch the screen', async () => {
     play.mockImplementation(() => Promise.reject(new DOMException('no gesture', 'NotAllowedError')))
     const { w } = await board()
-    kds.pushEvent(newEvent(2, makeOrder()))
+    page.kds.pushEvent(newEvent(2, makeOrder()))
     await flushPromises()
     expect(w.get('[data-testid="sound-hint"]').text()).toContain('коснитесь экрана')
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }))
     await flushPromises()
     expect(w.find('[data-testid="sound-hint"]').exists()).toBe(false)
-    kds.pushEvent(newEvent(3, makeOrder()))
+    page.kds.pushEvent(newEvent(3, makeOrder()))
     await flushPromises()
     expect(w.find('[data-testid="sound-hint"]').exists()).toBe(false)
   })
@@ -153,12 +142,12 @@ describe('alerts', () => {
   it('a pickup-only screen does not ring for a delivery', async () => {
     localStorage.setItem('kds.kitchen.view', JSON.stringify({ mode: 'pickup' }))
     freshPinia()
-    pinia = freshPinia()
+    page.pinia = freshPinia()
     await board()
-    kds.pushEvent(newEvent(2, makeOrder({ delivery: true, address: 'ул. Мира, 1' })))
+    page.kds.pushEvent(newEvent(2, makeOrder({ delivery: true, address: 'ул. Мира, 1' })))
     await flushPromises()
     expect(play).not.toHaveBeenCalled()
-    kds.pushEvent(newEvent(3, makeOrder({ delivery: false })))
+    page.kds.pushEvent(newEvent(3, makeOrder({ delivery: false })))
     await flushPromises()
     expect(play).toHaveBeenCalledTimes(1)
   })

@@ -1,46 +1,31 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { nextTick } from 'vue'
-import type { Pinia } from 'pinia'
 import type { BoardOrder } from '../../../electron/common/board'
 import BoardView from '../../../renderer/src/components/BoardView.vue'
 import { useKitchenStore } from '../../../renderer/src/kitchen/kitchen-store'
 import { VIEW_STORAGE_KEY, useKitchenViewStore } from '../../../renderer/src/kitchen/view-store'
 import { useBoardStore } from '../../../renderer/src/stores/board'
 import { useClockStore } from '../../../renderer/src/stores/clock'
-import { FakeKds } from './fake-kds'
-import { withScreenHeight } from './layout'
+import { boardPage } from './board-page'
 import { freshPinia, mountWith } from './mount'
 import { entryOf, makeOrder, product } from './orders'
 
-withScreenHeight()
-
 const NOW = 1_700_000_000_000
 const MIN = 60_000
-let pinia: Pinia
-let kds: FakeKds
-let wrapper: ReturnType<typeof mountWith> | null = null
+const page = boardPage()
 
 beforeEach(() => {
-  localStorage.clear()
-  pinia = freshPinia()
-  kds = new FakeKds()
   useClockStore().now = NOW
 })
 
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = null
-  useBoardStore().stop()
-})
-
 async function board(entries: BoardOrder[]) {
-  kds.setBoard(entries.length, entries)
-  await useBoardStore().start(kds)
-  wrapper = mountWith(BoardView, pinia)
+  page.kds.setBoard(entries.length, entries)
+  await useBoardStore().start(page.kds)
+  page.wrapper = mountWith(BoardView, page.pinia)
   await flushPromises()
-  return wrapper
+  return page.wrapper
 }
 
 const ids = (w: ReturnType<typeof mountWith>, condition = 'NEW') =>
@@ -119,9 +104,9 @@ describe('time', () => {
     expect(w.get(`[data-order-id="${old.id}"]`).classes()).toContain('card--late')
     expect(ids(w)).toEqual([due.id, old.id, later.id])
     const fresh = entryOf(makeOrder({ createdAt: NOW - 30 * MIN, time: NOW + 60 * MIN }))
-    wrapper?.unmount()
+    page.wrapper?.unmount()
     useBoardStore().stop()
-    pinia = freshPinia()
+    page.pinia = freshPinia()
     useClockStore().now = NOW + 11 * MIN
     const w2 = await board([fresh, old, later])
     expect(ids(w2)).toEqual([old.id, later.id, fresh.id])

@@ -1,38 +1,20 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { Pinia } from 'pinia'
 import BoardView from '../../../renderer/src/components/BoardView.vue'
 import { useBoardStore } from '../../../renderer/src/stores/board'
-import { FakeKds } from './fake-kds'
-import { withScreenHeight } from './layout'
-import { freshPinia, mountWith } from './mount'
+import { boardPage } from './board-page'
+import { mountWith } from './mount'
 import { entryOf, makeOrder } from './orders'
 
-withScreenHeight()
-
-let pinia: Pinia
-let kds: FakeKds
-let wrapper: ReturnType<typeof mountWith> | null = null
-
-beforeEach(() => {
-  localStorage.clear()
-  pinia = freshPinia()
-  kds = new FakeKds()
-})
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = null
-  useBoardStore().stop()
-})
+const page = boardPage()
 
 async function board(entries = [entryOf(makeOrder({ number: 1 })), entryOf(makeOrder())]) {
-  kds.setBoard(entries.length, entries)
-  await useBoardStore().start(kds)
-  wrapper = mountWith(BoardView, pinia, { attachTo: document.body })
+  page.kds.setBoard(entries.length, entries)
+  await useBoardStore().start(page.kds)
+  page.wrapper = mountWith(BoardView, page.pinia, { attachTo: document.body })
   await flushPromises()
-  return wrapper
+  return page.wrapper
 }
 
 const ids = (w: ReturnType<typeof mountWith>) =>
@@ -44,10 +26,10 @@ describe('bump and recall', () => {
     const w = await board([a, b])
     await w.get(`[data-order-id="${a.id}"] [data-testid="bump"]`).trigger('click')
     await flushPromises()
-    expect(kds.bumps).toEqual([a.id])
+    expect(page.kds.bumps).toEqual([a.id])
     // The renderer never changes its copy on its own.
     expect(ids(w)).toEqual([a.id, b.id])
-    kds.pushEvent({ type: 'order:bump', id: a.id, at: 5_000, seq: 3 })
+    page.kds.pushEvent({ type: 'order:bump', id: a.id, at: 5_000, seq: 3 })
     await flushPromises()
     expect(ids(w)).toEqual([b.id])
   })
@@ -58,8 +40,8 @@ describe('bump and recall', () => {
     expect(ids(w)).toEqual([])
     await w.get('[data-testid="recall-last"]').trigger('click')
     await flushPromises()
-    expect(kds.recalls).toEqual([null])
-    kds.pushEvent({ type: 'order:recall', id: a.id, at: 5_000, seq: 2 })
+    expect(page.kds.recalls).toEqual([null])
+    page.kds.pushEvent({ type: 'order:recall', id: a.id, at: 5_000, seq: 2 })
     await flushPromises()
     expect(ids(w)).toEqual([a.id])
   })
@@ -76,7 +58,7 @@ describe('bump and recall', () => {
     expect(rows[0]?.text()).toMatch(/убран в \d\d:\d\d/)
     await rows[1]?.get('[data-testid="restore"]').trigger('click')
     await flushPromises()
-    expect(kds.recalls).toEqual([older.id])
+    expect(page.kds.recalls).toEqual([older.id])
   })
 
   it('keeps at most twenty in the recent list', async () => {
@@ -90,11 +72,11 @@ describe('bump and recall', () => {
   })
 
   it('says it in English too', async () => {
-    kds.setBoard(1, [entryOf(makeOrder())])
-    await useBoardStore().start(kds)
-    wrapper = mountWith(BoardView, pinia, {}, 'en')
+    page.kds.setBoard(1, [entryOf(makeOrder())])
+    await useBoardStore().start(page.kds)
+    page.wrapper = mountWith(BoardView, page.pinia, {}, 'en')
     await flushPromises()
-    expect(wrapper.get('[data-testid="bump"]').text()).toContain('Done')
-    expect(wrapper.get('[data-testid="recall-last"]').text()).toContain('Recall last')
+    expect(page.wrapper.get('[data-testid="bump"]').text()).toContain('Done')
+    expect(page.wrapper.get('[data-testid="recall-last"]').text()).toContain('Recall last')
   })
 })

@@ -1,38 +1,20 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { Pinia } from 'pinia'
 import BoardView from '../../../renderer/src/components/BoardView.vue'
 import { useBoardStore } from '../../../renderer/src/stores/board'
-import { FakeKds } from './fake-kds'
-import { withScreenHeight } from './layout'
-import { freshPinia, mountWith } from './mount'
+import { boardPage } from './board-page'
+import { mountWith } from './mount'
 import { entryOf, makeOrder } from './orders'
 
-withScreenHeight()
-
-let pinia: Pinia
-let kds: FakeKds
-let wrapper: ReturnType<typeof mountWith> | null = null
-
-beforeEach(() => {
-  localStorage.clear()
-  pinia = freshPinia()
-  kds = new FakeKds()
-})
-
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = null
-  useBoardStore().stop()
-})
+const page = boardPage()
 
 const press = async (key: string, code = key, target: EventTarget = window) => {
   target.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true }))
   await flushPromises()
 }
 const selected = () => {
-  const card = wrapper?.find('[data-testid="order-card"][data-selected="true"]')
+  const card = page.wrapper?.find('[data-testid="order-card"][data-selected="true"]')
   return card?.exists() === true ? card.attributes('data-order-id') : undefined
 }
 
@@ -42,11 +24,11 @@ const b = entryOf(makeOrder({ createdAt: 2 }))
 const c = entryOf(makeOrder({ createdAt: 3 }), 'COOKING')
 
 async function board() {
-  kds.setBoard(3, [c, b, a])
-  await useBoardStore().start(kds)
-  wrapper = mountWith(BoardView, pinia, { attachTo: document.body })
+  page.kds.setBoard(3, [c, b, a])
+  await useBoardStore().start(page.kds)
+  page.wrapper = mountWith(BoardView, page.pinia, { attachTo: document.body })
   await flushPromises()
-  return wrapper
+  return page.wrapper
 }
 
 describe('bump bar keys', () => {
@@ -75,19 +57,19 @@ describe('bump bar keys', () => {
     await press('ArrowUp')
     expect(selected()).toBe(a.id)
     await press('Enter')
-    expect(kds.bumps).toEqual([a.id])
+    expect(page.kds.bumps).toEqual([a.id])
     // The selection moves to the card taking its place.
     expect(selected()).toBe(b.id)
     await press('к', 'KeyR')
     await press('Backspace')
     await press('-', 'NumpadSubtract')
-    expect(kds.recalls).toEqual([null, null, null])
+    expect(page.kds.recalls).toEqual([null, null, null])
   })
 
   it('Enter without a selection bumps nothing', async () => {
     await board()
     await press('Enter')
-    expect(kds.bumps).toEqual([])
+    expect(page.kds.bumps).toEqual([])
   })
 
   it('leaves the keys alone while someone types in a field', async () => {
@@ -97,7 +79,7 @@ describe('bump bar keys', () => {
     await press('ArrowDown', 'ArrowDown', search)
     await press('Backspace', 'Backspace', search)
     expect(selected()).toBeUndefined()
-    expect(kds.recalls).toEqual([])
+    expect(page.kds.recalls).toEqual([])
   })
 
   it('? and F1 toggle the help, Escape closes it', async () => {
