@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The project's root. */
@@ -46,7 +46,9 @@ export function runNode(args: string[], timeoutMs: number): Promise<string> {
 /** Builds the app unless `out/` already holds it (`npm test` builds before the tests run). */
 export async function ensureBuilt(): Promise<void> {
   if (BUNDLES.every((file) => existsSync(join(ROOT, file)))) return
-  await runNode([require.resolve('electron-vite/bin/electron-vite.js'), 'build'], 120_000)
+  // The package exports no bin path: its CLI is found beside its package.json.
+  const cli = join(dirname(require.resolve('electron-vite/package.json')), 'bin/electron-vite.js')
+  await runNode([cli, 'build'], 120_000)
 }
 
 /** A Linux Electron distribution with nothing real in it but the fuse wire; returns its folder. */

@@ -7,7 +7,7 @@ import { groupColumns } from '../../../renderer/src/columns'
 import { useBoardStore } from '../../../renderer/src/stores/board'
 import { FakeKds } from './fake-kds'
 import { withScreenHeight } from './layout'
-import { freshPinia, mountWith } from './mount'
+import { drawn, freshPinia, mountWith } from './mount'
 import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
 
 withScreenHeight()
@@ -51,7 +51,7 @@ describe('BoardView', () => {
     expect(card().attributes('data-condition')).toBe('COOKING')
 
     kds.pushEvent(conditionEvent(2, order._id, 'COLLECTED'))
-    await flushPromises()
+    await drawn()
     expect(columnsOf(wrapper)).toEqual(['NEW', 'COLLECTED'])
     expect(card().attributes('data-condition')).toBe('COLLECTED')
     expect(
@@ -68,7 +68,7 @@ describe('BoardView', () => {
     await flushPromises()
     kds.pushEvent(conditionEvent(2, first._id, 'COOKING'))
     kds.pushEvent(newEvent(3, second))
-    await flushPromises()
+    await drawn()
     const inNew = wrapper.findAll('[data-condition="NEW"] [data-testid="order-card"]')
     expect(inNew.map((c) => c.attributes('data-order-id'))).toEqual([second._id])
   })

@@ -14,7 +14,7 @@ import { useSettingsStore } from '../../../renderer/src/stores/settings'
 import { useStatusStore } from '../../../renderer/src/stores/status'
 import { FakeKds } from './fake-kds'
 import { withScreenHeight } from './layout'
-import { freshPinia, mountWith } from './mount'
+import { drawn, freshPinia, mountWith } from './mount'
 import { makeOrder } from './orders'
 
 withScreenHeight()
@@ -120,7 +120,7 @@ describe('the timeline', () => {
     const wrapper = await mounted()
     const id = board[2]?.id ?? ''
     kds.pushEvent({ type: 'order:condition', id, condition: 'ACCEPTED', at: at(11, 58), seq: 2 })
-    await flushPromises()
+    await drawn()
     const top = wrapper.get('[data-testid="timeline-entry"]')
     expect(top.attributes('data-order-id')).toBe(id)
     expect(top.attributes('data-condition')).toBe('ACCEPTED')

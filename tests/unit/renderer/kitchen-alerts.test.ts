@@ -7,7 +7,7 @@ import { useBoardStore } from '../../../renderer/src/stores/board'
 import { useSettingsStore } from '../../../renderer/src/stores/settings'
 import { settingsView } from './fake-kds'
 import { boardPage } from './board-page'
-import { freshPinia, mountWith } from './mount'
+import { drawn, freshPinia, mountWith } from './mount'
 import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
 
 const page = boardPage()
@@ -45,7 +45,7 @@ describe('alerts', () => {
 
     const order = makeOrder()
     page.kds.pushEvent(newEvent(2, order))
-    await flushPromises()
+    await drawn()
     expect(play).toHaveBeenCalledTimes(1)
     expect(cardOf(order._id)?.classes()).toContain('card--flash')
     vi.advanceTimersByTime(FLASH_MS + 10)
@@ -62,13 +62,13 @@ describe('alerts', () => {
     vi.spyOn(HTMLMediaElement.prototype, 'paused', 'get').mockImplementation(() => !sounding)
     await board()
     for (let seq = 2; seq <= 6; seq += 1) page.kds.pushEvent(newEvent(seq, makeOrder()))
-    await flushPromises()
+    await drawn()
     expect(play).toHaveBeenCalledTimes(1)
     expect(useAlertStore().flashing.size).toBe(5)
 
     sounding = false
     page.kds.pushEvent(newEvent(7, makeOrder()))
-    await flushPromises()
+    await drawn()
     expect(play).toHaveBeenCalledTimes(2)
   })
 
@@ -80,7 +80,7 @@ describe('alerts', () => {
       return Promise.resolve()
     })
     page.kds.pushEvent(newEvent(2, makeOrder()))
-    await flushPromises()
+    await drawn()
     expect(volume).toBe(0.25)
   })
 
@@ -92,7 +92,7 @@ describe('alerts', () => {
     const missed = makeOrder()
     page.kds.setBoard(12, [entryOf(missed)])
     page.kds.pushEvent(newEvent(12, missed))
-    await flushPromises()
+    await drawn()
     expect(play).not.toHaveBeenCalled()
   })
 
@@ -100,7 +100,7 @@ describe('alerts', () => {
     await board({ sound: false, volume: 1, repeat: false })
     const order = makeOrder()
     page.kds.pushEvent(newEvent(2, order))
-    await flushPromises()
+    await drawn()
     expect(play).not.toHaveBeenCalled()
     expect(cardOf(order._id)?.classes()).toContain('card--flash')
   })
@@ -108,7 +108,7 @@ describe('alerts', () => {
   it('highlights a card briefly when its condition changes', async () => {
     const { existing } = await board()
     page.kds.pushEvent(conditionEvent(2, existing.id, 'COOKING'))
-    await flushPromises()
+    await drawn()
     expect(cardOf(existing.id)?.classes()).toContain('card--highlight')
     expect(play).not.toHaveBeenCalled()
   })
@@ -117,7 +117,7 @@ describe('alerts', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     await board({ sound: true, volume: 1, repeat: true })
     page.kds.pushEvent(newEvent(2, makeOrder()))
-    await flushPromises()
+    await drawn()
     vi.advanceTimersByTime(REPEAT_MS * 2 + 10)
     expect(play).toHaveBeenCalledTimes(3)
     window.dispatchEvent(new Event('pointerdown'))
@@ -129,13 +129,13 @@ describe('alerts', () => {
     play.mockImplementation(() => Promise.reject(new DOMException('no gesture', 'NotAllowedError')))
     const { w } = await board()
     page.kds.pushEvent(newEvent(2, makeOrder()))
-    await flushPromises()
+    await drawn()
     expect(w.get('[data-testid="sound-hint"]').text()).toContain('коснитесь экрана')
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }))
     await flushPromises()
     expect(w.find('[data-testid="sound-hint"]').exists()).toBe(false)
     page.kds.pushEvent(newEvent(3, makeOrder()))
-    await flushPromises()
+    await drawn()
     expect(w.find('[data-testid="sound-hint"]').exists()).toBe(false)
   })
 
@@ -145,10 +145,10 @@ describe('alerts', () => {
     page.pinia = freshPinia()
     await board()
     page.kds.pushEvent(newEvent(2, makeOrder({ delivery: true, address: 'ул. Мира, 1' })))
-    await flushPromises()
+    await drawn()
     expect(play).not.toHaveBeenCalled()
     page.kds.pushEvent(newEvent(3, makeOrder({ delivery: false })))
-    await flushPromises()
+    await drawn()
     expect(play).toHaveBeenCalledTimes(1)
   })
 })

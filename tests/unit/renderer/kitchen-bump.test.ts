@@ -4,7 +4,7 @@ import { flushPromises } from '@vue/test-utils'
 import BoardView from '../../../renderer/src/components/BoardView.vue'
 import { useBoardStore } from '../../../renderer/src/stores/board'
 import { boardPage } from './board-page'
-import { mountWith } from './mount'
+import { drawn, mountWith } from './mount'
 import { entryOf, makeOrder } from './orders'
 
 const page = boardPage()
@@ -30,7 +30,7 @@ describe('bump and recall', () => {
     // The renderer never changes its copy on its own.
     expect(ids(w)).toEqual([a.id, b.id])
     page.kds.pushEvent({ type: 'order:bump', id: a.id, at: 5_000, seq: 3 })
-    await flushPromises()
+    await drawn()
     expect(ids(w)).toEqual([b.id])
   })
 
@@ -42,7 +42,7 @@ describe('bump and recall', () => {
     await flushPromises()
     expect(page.kds.recalls).toEqual([null])
     page.kds.pushEvent({ type: 'order:recall', id: a.id, at: 5_000, seq: 2 })
-    await flushPromises()
+    await drawn()
     expect(ids(w)).toEqual([a.id])
   })
 

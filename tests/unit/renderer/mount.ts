@@ -1,5 +1,5 @@
 // Mounting with the real plugins: a fresh Pinia (made active for the stores) and the app's i18n.
-import { mount, type ComponentMountingOptions } from '@vue/test-utils'
+import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Component } from 'vue'
 import type { Language } from '../../../electron/common/settings'
@@ -23,4 +23,14 @@ export function mountWith<C extends Component>(
     ...options,
     global: { ...options.global, plugins: [pinia, createKdsI18n(language)] },
   })
+}
+
+/**
+ * Lets pushed events reach the DOM. The board store draws a lone event at once but the rest of a
+ * burst at its end, in a timer; flushPromises resolves on setImmediate, which may come before that
+ * timer (it did on a fast machine: a second event within BURST_MS of the snapshot was not drawn).
+ */
+export async function drawn(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  await flushPromises()
 }
