@@ -4,6 +4,7 @@
 // fields it uses and keeps the rest as they came (the journal stays complete); the screens are
 // sent only the card's fields, which halves what a snapshot weighs and what the page must parse.
 import { z } from 'zod'
+import type { BoardOrder } from './board'
 import { OrderProductSchema, OrderSchema, ProductSchema, VariantSchema } from './protocol/schemas'
 
 export const CardProductSchema = z
@@ -39,8 +40,23 @@ export const CardOrderSchema = OrderSchema.pick({
 export type CardProduct = z.infer<typeof CardProductSchema>
 export type CardOrder = z.infer<typeof CardOrderSchema>
 
+// Orders and board entries are never changed in place (a change brings a new object), so each is
+// cut once: a snapshot, asked for at every page load and resync, reuses what it cut before, and its
+// entries stay the same objects (the browser shell keeps their JSON by them).
+const cards = new WeakMap<CardOrder, CardOrder>()
+const entries = new WeakMap<BoardOrder, BoardOrder>()
+
 /** An order cut down to the card's fields: what a screen is sent. */
 export function cardOf(order: CardOrder): CardOrder {
+  let card = cards.get(order)
+  if (card === undefined) {
+    card = cut(order)
+    cards.set(order, card)
+  }
+  return card
+}
+
+function cut(order: CardOrder): CardOrder {
   return {
     _id: order._id,
     number: order.number,
@@ -69,4 +85,14 @@ export function cardOf(order: CardOrder): CardOrder {
 /** A board entry or an `order:new` change with its order cut down to the card. */
 export function withCard<T extends { order: CardOrder | null }>(value: T): T {
   return value.order === null ? value : { ...value, order: cardOf(value.order) }
+}
+
+/** A board entry as a screen is sent it: the same object for the same entry. */
+export function screenEntry(entry: BoardOrder): BoardOrder {
+  let shown = entries.get(entry)
+  if (shown === undefined) {
+    shown = withCard(entry)
+    entries.set(entry, shown)
+  }
+  return shown
 }

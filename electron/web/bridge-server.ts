@@ -12,6 +12,7 @@ import {
   responseFrame,
   type BridgeFrame,
 } from '../common/bridge-frames'
+import { answerSnapshot } from './snapshot-frame'
 
 /** What the bridge needs of the core. */
 export interface BridgeCore extends KdsHandlers {
@@ -44,12 +45,14 @@ export function createBridge(core: BridgeCore, log: Logger): Bridge {
   })
   const alive = new WeakSet<WebSocket>()
 
-  const send = (ws: WebSocket, frame: BridgeFrame | string) => {
+  /** Sends a frame, or its JSON already encoded: always as a text frame. */
+  const send = (ws: WebSocket, frame: BridgeFrame | string | Buffer) => {
     if (ws.readyState !== ws.OPEN) return
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       log.warn('bridge: a page is not reading; disconnecting it')
       return void ws.terminate()
     }
+    if (Buffer.isBuffer(frame)) return ws.send(frame, { binary: false })
     ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame))
   }
 
@@ -68,7 +71,7 @@ export function createBridge(core: BridgeCore, log: Logger): Bridge {
     } catch {
       return send(ws, responseFrame({ id: 0, ok: false, error: 'bad request: not JSON' }))
     }
-    send(ws, responseFrame(await dispatchRequest(core, frame)))
+    send(ws, answerSnapshot(core, frame) ?? responseFrame(await dispatchRequest(core, frame)))
   }
 
   wss.on('connection', (ws: WebSocket) => {

@@ -53,6 +53,8 @@ describe('the bridge', () => {
     const snapshot = BoardSnapshotSchema.parse(second.result)
     expect(snapshot.orders.map((o) => [o.id, o.condition])).toEqual([[id, 'COOKING']])
     expect(snapshot.seq).toBe(2)
+    // Answers come as text frames, snapshots too (they are sent as bytes put together).
+    expect(page.binaryFrames).toBe(0)
   })
 
   it('pushes to every connected page', async () => {

@@ -74,11 +74,17 @@ export class Page {
   /** Every text frame, as received: what a page could read. */
   readonly raw: string[] = []
   readonly frames: BridgeFrame[] = []
+  /** Binary frames, which a page's bridge drops unread (renderer/src/bridge.ts): so does this. */
+  binaryFrames = 0
   readonly #waiters = new Set<() => void>()
   #nextId = 1
 
   constructor(readonly ws: WebSocket) {
-    ws.on('message', (data) => {
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) {
+        this.binaryFrames += 1
+        return
+      }
       const text = String(data)
       this.raw.push(text)
       this.frames.push(BridgeFrameSchema.parse(JSON.parse(text)))
