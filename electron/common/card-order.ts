@@ -40,23 +40,8 @@ export const CardOrderSchema = OrderSchema.pick({
 export type CardProduct = z.infer<typeof CardProductSchema>
 export type CardOrder = z.infer<typeof CardOrderSchema>
 
-// Orders and board entries are never changed in place (a change brings a new object), so each is
-// cut once: a snapshot, asked for at every page load and resync, reuses what it cut before, and its
-// entries stay the same objects (the browser shell keeps their JSON by them).
-const cards = new WeakMap<CardOrder, CardOrder>()
-const entries = new WeakMap<BoardOrder, BoardOrder>()
-
 /** An order cut down to the card's fields: what a screen is sent. */
 export function cardOf(order: CardOrder): CardOrder {
-  let card = cards.get(order)
-  if (card === undefined) {
-    card = cut(order)
-    cards.set(order, card)
-  }
-  return card
-}
-
-function cut(order: CardOrder): CardOrder {
   return {
     _id: order._id,
     number: order.number,
@@ -86,6 +71,12 @@ function cut(order: CardOrder): CardOrder {
 export function withCard<T extends { order: CardOrder | null }>(value: T): T {
   return value.order === null ? value : { ...value, order: cardOf(value.order) }
 }
+
+// Board entries are never changed in place (a change makes a new entry), so each is cut once: a
+// snapshot, asked for at every page load and resync, reuses the entries it cut before, and they
+// stay the same objects (the browser shell keeps their JSON by them). What it keeps lives as long
+// as the entry: a few hundred bytes an order on the board.
+const entries = new WeakMap<BoardOrder, BoardOrder>()
 
 /** A board entry as a screen is sent it: the same object for the same entry. */
 export function screenEntry(entry: BoardOrder): BoardOrder {

@@ -13,7 +13,11 @@ const COMMA = Buffer.from(',')
 function bytesOf(entry: BoardOrder): Buffer {
   let bytes = encoded.get(entry)
   if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(entry))
+    // A buffer of its own, not a slice of Node's shared pool: a kept slice would keep its whole
+    // pool alive, long after the entries that shared it are gone.
+    const text = JSON.stringify(entry)
+    bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text))
+    bytes.write(text)
     encoded.set(entry, bytes)
   }
   return bytes

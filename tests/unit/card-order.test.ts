@@ -16,15 +16,6 @@ describe('cardOf', () => {
     expect(card.products[0]?.product).toEqual({ title: full.products[0]?.product.title })
     expect(card.number).toBe(full.number)
   })
-
-  it('cuts each order once: the same order gives the same card', () => {
-    const full = order()
-    expect(cardOf(full)).toBe(cardOf(full))
-    // Another object with the same content is another order as far as the cache knows.
-    const copy = order()
-    expect(cardOf(copy)).not.toBe(cardOf(full))
-    expect(cardOf(copy)).toEqual(cardOf(full))
-  })
 })
 
 describe('screenEntry', () => {
@@ -35,7 +26,7 @@ describe('screenEntry', () => {
     expect(shown).toEqual({ ...entry, order: entry.order === null ? null : cardOf(entry.order) })
   })
 
-  it('follows a change: the next entry is shown as it is now, with the same card', () => {
+  it('follows a change: the next entry is shown as it is now', () => {
     const entry = entryOf()
     const next = reduceOrder(entry, {
       type: 'order:condition',
@@ -46,7 +37,7 @@ describe('screenEntry', () => {
     expect(next).not.toBe(entry)
     expect(screenEntry(next).condition).toBe('COOKING')
     expect(screenEntry(entry).condition).toBe(entry.condition)
-    expect(screenEntry(next).order).toBe(screenEntry(entry).order)
+    expect(screenEntry(next).order).toEqual(screenEntry(entry).order)
   })
 
   it('shows an entry with no order yet as it is', () => {
