@@ -18,6 +18,7 @@ function judge(value: number | null, pass: (value: number) => boolean): Verdict 
 
 function rows(report: BenchReport): Row[] {
   const { latency, throughput, render, soak } = report
+  const ceiling = report.details.throughput?.ceiling === true ? ' (the highest rate tried)' : ''
   const rate = latency.rate === null ? '' : ` at ${Math.round(latency.rate)} events/s`
   return [
     {
@@ -40,7 +41,7 @@ function rows(report: BenchReport): Row[] {
       verdict: '',
     },
     {
-      figure: 'throughput, sustained',
+      figure: `throughput, sustained${ceiling}`,
       value: show(throughput.events_per_s, ' events/s'),
       goal: `≥ ${GOALS.eventsPerSecond} events/s`,
       verdict: judge(throughput.events_per_s, (v) => v >= GOALS.eventsPerSecond),

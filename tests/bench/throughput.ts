@@ -38,6 +38,8 @@ export interface StepResult {
 export interface ThroughputResult {
   /** The highest passing rate (achieved), 0 when none passed. */
   eventsPerSecond: number
+  /** Every rate tried passed: the display's limit is higher than the figure says. */
+  ceiling: boolean
   lost: number
   duplicated: number
   steps: StepResult[]
@@ -108,6 +110,7 @@ export async function measureThroughput(
   const reported = best ?? steps[0]
   return {
     eventsPerSecond: best?.achieved ?? 0,
+    ceiling: best !== undefined && best.rate === options.rates.at(-1),
     lost: reported?.check.lost ?? 0,
     duplicated: reported?.check.duplicated ?? 0,
     steps,
