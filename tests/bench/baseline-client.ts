@@ -32,6 +32,8 @@ serve({
     clock = anchoredClock()
     return null
   },
+  /** Its clock now, to be compared with the server's. */
+  now: () => clock(),
   /** Every arrival so far, as [id, time], and forgets them. */
   take: () => {
     const entries = [...arrived.entries()]

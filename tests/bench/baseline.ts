@@ -5,6 +5,8 @@ import { startChild } from './child'
 /** The bare client, running. */
 export interface Baseline {
   anchor(): Promise<void>
+  /** The bare client's clock now. */
+  now(): Promise<number>
   /** Arrival times by id since the last take. */
   take(): Promise<Map<string, number>>
   stop(): Promise<void>
@@ -25,6 +27,7 @@ export async function startBaseline(url: string, token: string): Promise<Baselin
   }
   return {
     anchor: async () => void (await child.call('anchor')),
+    now: async () => z.number().parse(await child.call('now')),
     take: async () => new Map(EntriesSchema.parse(await child.call('take'))),
     stop: () => child.stop(),
   }

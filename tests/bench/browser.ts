@@ -45,6 +45,8 @@ export interface BoardPage {
   columns(): Promise<Record<string, number>>
   /** How many cards have entered the DOM so far. */
   seen(): Promise<number>
+  /** The page's anchored clock now. */
+  now(): Promise<number>
   /** Forgets the cards seen so far. */
   forget(): Promise<void>
   /** The page's JS heap in bytes, after a forced garbage collection. */
@@ -84,6 +86,7 @@ export async function openBoard(
     columns: async () =>
       z.record(z.string(), z.number()).parse(await page.evaluate('window.__bench.columns()')),
     seen: async () => z.number().parse(await page.evaluate('window.__bench.seen()')),
+    now: async () => z.number().parse(await page.evaluate('window.__bench.now()')),
     forget: async () => void (await page.evaluate('window.__bench.forget()')),
     async heap() {
       const session = await collectGarbage()

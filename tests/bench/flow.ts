@@ -29,7 +29,8 @@ export class OrderFlow {
 
   constructor(
     private readonly reference: Reference,
-    private readonly clock: () => number,
+    /** The server's clock: emit times are taken on it. */
+    readonly clock: () => number,
     /** How many orders may wait in NEW before the one waiting longest is accepted. */
     private readonly keepNew = 3,
   ) {}

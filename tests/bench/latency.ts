@@ -4,6 +4,7 @@
 import type { Browser } from '@playwright/test'
 import { startBaseline } from './baseline'
 import { anchoredClock } from './clock'
+import { clockCheck, clockOffset, type ClockCheck } from './clock-offset'
 import { OrderFlow } from './flow'
 import { WATCHER_TOKEN } from './reference'
 import { openStage } from './stage'
@@ -29,6 +30,8 @@ export interface LatencyResult {
   byThird: Summary[]
   /** Orders on the board at the end. */
   boardOrders: number
+  /** The page's and the bare client's clocks against the server's, as corrected. */
+  clocks: { page: ClockCheck; baseline: ClockCheck }
 }
 
 export async function measureLatency(
@@ -48,13 +51,17 @@ export async function measureLatency(
       // JIT, caches and the first layout of the columns are not what is measured.
       await flow.run(options.rate, options.warmupSeconds * 1_000)
       await baseline.take()
+      const baselineBefore = await clockOffset(clock, baseline.now)
       const result = await stream(stage, flow, options.rate, options.seconds * 1_000)
       const arrivals = await baseline.take()
+      const baselineClock = clockCheck(baselineBefore, await clockOffset(clock, baseline.now))
       const floor: number[] = []
       for (const id of result.ids) {
         const arrived = arrivals.get(id)
         const emitted = flow.emittedAt.get(id)
-        if (arrived !== undefined && emitted !== undefined) floor.push(arrived - emitted)
+        if (arrived !== undefined && emitted !== undefined) {
+          floor.push(arrived - baselineClock.offsetMs - emitted)
+        }
       }
       const third = Math.ceil(result.latencies.length / 3)
       return {
@@ -67,6 +74,7 @@ export async function measureLatency(
           summarize(result.latencies.slice(part * third, (part + 1) * third)),
         ),
         boardOrders: flow.expected.size,
+        clocks: { page: result.pageClock, baseline: baselineClock },
       }
     } finally {
       await baseline.stop()

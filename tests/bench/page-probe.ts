@@ -222,6 +222,6 @@ export function pageProbe(options: ProbeOptions): void {
     }
   }
   Object.assign(window, {
-    __bench: { read, columns, seen: () => seen.size, forget: () => seen.clear() },
+    __bench: { read, now, columns, seen: () => seen.size, forget: () => seen.clear() },
   })
 }

@@ -19,6 +19,7 @@ import { measureThroughput } from './throughput'
 
 const say = (text: string) => console.log(text)
 const ms = (value: number) => `${round(value, 1)} ms`
+const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(round(value, 2))} ms`
 
 async function runPhase(
   phase: Phase,
@@ -35,6 +36,12 @@ async function runPhase(
       `  p50 ${ms(result.display.p50)}, p99 ${ms(result.display.p99)} ` +
         `(bare client ${ms(result.baseline.p50)}, ${ms(result.baseline.p99)}), ` +
         `${result.display.count} cards, ${result.unseen} not seen`,
+    )
+    const { page, baseline } = result.clocks
+    say(
+      `  clocks against the server's: the page's ${signed(page.before.offsetMs)} → ` +
+        `${signed(page.after.offsetMs)}, the bare client's ${signed(baseline.before.offsetMs)} → ` +
+        `${signed(baseline.after.offsetMs)} (times corrected by the mean)`,
     )
   } else if (phase === 'throughput') {
     say(`throughput: ${THROUGHPUT.rates.join(', ')} events/s, ${THROUGHPUT.seconds} s each…`)

@@ -1,6 +1,7 @@
 // Plays the flow on a stage and measures each new order from its emit to its card in the DOM.
 import { columnsMatch } from './board-check'
 import { waitUntil } from './clock'
+import { clockCheck, clockOffset, type ClockCheck } from './clock-offset'
 import type { FlowRun, OrderFlow } from './flow'
 import type { Stage } from './stage'
 
@@ -15,6 +16,8 @@ export interface StreamResult {
   /** How long after the flow stopped the screen had caught up (every card seen, or the column
    * counts right); SETTLE_MS when it had not by then. */
   settledMs: number
+  /** The page's clock against the server's, which the card times were corrected by. */
+  pageClock: ClockCheck
 }
 
 /** Waits this long at most, after the flow stops, for the screen to catch up. */
@@ -28,6 +31,7 @@ export async function stream(
   durationMs: number,
 ): Promise<StreamResult> {
   const before = new Set(flow.emittedAt.keys())
+  const clockBefore = await clockOffset(flow.clock, stage.board.now)
   const run = await flow.run(rate, durationMs)
   const stopped = performance.now()
   await waitUntil(
@@ -38,13 +42,16 @@ export async function stream(
     20,
   )
   const settledMs = performance.now() - stopped
+  const pageClock = clockCheck(clockBefore, await clockOffset(flow.clock, stage.board.now))
   const seenAt = new Map((await stage.board.read()).cards)
   const ids = [...flow.emittedAt.keys()].filter((id) => !before.has(id))
   const latencies: number[] = []
   for (const id of ids) {
     const seen = seenAt.get(id)
     const emitted = flow.emittedAt.get(id)
-    if (seen !== undefined && emitted !== undefined) latencies.push(seen - emitted)
+    if (seen !== undefined && emitted !== undefined) {
+      latencies.push(seen - pageClock.offsetMs - emitted)
+    }
   }
-  return { run, ids, latencies, unseen: ids.length - latencies.length, settledMs }
+  return { run, ids, latencies, unseen: ids.length - latencies.length, settledMs, pageClock }
 }
