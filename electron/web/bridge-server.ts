@@ -1,5 +1,6 @@
 // The KdsApi over a WebSocket: each text frame from a page is a request, answered with the same
-// dispatchRequest as Electron's IPC; every push of the core goes to every connected page.
+// dispatchRequest as Electron's IPC (a snapshot from its entries' cached JSON, snapshot-frame.ts);
+// every push of the core goes to every connected page.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'

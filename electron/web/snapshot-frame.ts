@@ -41,12 +41,16 @@ export function snapshotFrame(id: number, snapshot: BoardSnapshot): Buffer {
 }
 
 /**
- * The encoded answer when `frame` is a well-formed snapshot request, else null (the frame then goes
- * through dispatchRequest like any other, which answers whatever is wrong with it).
+ * The encoded answer when `frame` is a well-formed snapshot request the core answers, else null:
+ * the frame then goes through dispatchRequest like any other, which says what is wrong with it.
  */
 export function answerSnapshot(core: Pick<KdsHandlers, 'snapshot'>, frame: unknown): Buffer | null {
   const request = KdsRequestSchema.safeParse(frame)
   if (!request.success || request.data.name !== 'snapshot') return null
   if (!KDS_REQUESTS.snapshot.args.safeParse(request.data.args).success) return null
-  return snapshotFrame(request.data.id, core.snapshot())
+  try {
+    return snapshotFrame(request.data.id, core.snapshot())
+  } catch {
+    return null
+  }
 }

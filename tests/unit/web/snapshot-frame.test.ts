@@ -71,6 +71,15 @@ describe('answerSnapshot', () => {
     )
   })
 
+  it('leaves a snapshot the core cannot give to dispatchRequest, which answers the error', () => {
+    const failing = {
+      snapshot: vi.fn((): BoardSnapshot => {
+        throw new Error('the board is gone')
+      }),
+    }
+    expect(answerSnapshot(failing, { id: 4, name: 'snapshot', args: [] })).toBeNull()
+  })
+
   it('leaves every other frame to dispatchRequest', () => {
     const handlers = core()
     for (const frame of [
