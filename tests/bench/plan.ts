@@ -15,10 +15,10 @@ export const THROUGHPUT = {
 // Five loads of each: one page load moves by a fifth between runs on a shared machine.
 export const RENDER = { orders: [1_000, 10_000], loads: 5 }
 
-/** A busy day: 12 hours, 150 orders an hour, a reconnection every 5 minutes, 5 s an hour. */
+/** A busy day: 12 hours, 200 orders an hour, a reconnection every 5 minutes, 5 s an hour. */
 export const SOAK_DAY: DayOptions = {
   hours: 12,
-  ordersPerHour: 150,
+  ordersPerHour: 200,
   secondsPerHour: 5,
   reconnectEveryMinutes: 5,
 }
