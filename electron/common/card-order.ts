@@ -4,7 +4,6 @@
 // fields it uses and keeps the rest as they came (the journal stays complete); the screens are
 // sent only the card's fields, which halves what a snapshot weighs and what the page must parse.
 import { z } from 'zod'
-import type { BoardOrder } from './board'
 import { OrderProductSchema, OrderSchema, ProductSchema, VariantSchema } from './protocol/schemas'
 
 export const CardProductSchema = z
@@ -70,20 +69,4 @@ export function cardOf(order: CardOrder): CardOrder {
 /** A board entry or an `order:new` change with its order cut down to the card. */
 export function withCard<T extends { order: CardOrder | null }>(value: T): T {
   return value.order === null ? value : { ...value, order: cardOf(value.order) }
-}
-
-// Board entries are never changed in place (a change makes a new entry), so each is cut once: a
-// snapshot, asked for at every page load and resync, reuses the entries it cut before, and they
-// stay the same objects (the browser shell keeps their JSON by them). What it keeps lives as long
-// as the entry: a few hundred bytes an order on the board.
-const entries = new WeakMap<BoardOrder, BoardOrder>()
-
-/** A board entry as a screen is sent it: the same object for the same entry. */
-export function screenEntry(entry: BoardOrder): BoardOrder {
-  let shown = entries.get(entry)
-  if (shown === undefined) {
-    shown = withCard(entry)
-    entries.set(entry, shown)
-  }
-  return shown
 }

@@ -1,7 +1,7 @@
 // KdsCore: the feed, the board and the settings wired together, for either shell. It answers the
 // KdsApi requests and pushes KdsMessages; the shells only carry them.
 import type { BoardSnapshot } from '../common/board'
-import { screenEntry, withCard } from '../common/card-order'
+import { withCard } from '../common/card-order'
 import type { KdsHandlers, KdsMessage, UnlockResult } from '../common/kds-api'
 import {
   DisplaySettingsSchema,
@@ -89,7 +89,15 @@ export class KdsCore implements KdsHandlers {
   /** The board as the screens get it: each order cut down to what its card shows. */
   snapshot(): BoardSnapshot {
     const { seq, orders } = this.board.snapshot()
-    return { seq, orders: orders.map(screenEntry) }
+    return { seq, orders: orders.map(withCard) }
+  }
+
+  /**
+   * The board's own entries, whole: for the browser shell, which keeps each entry's card as JSON
+   * by the entry (snapshot-frame.ts). Never for a screen as it is.
+   */
+  entries(): BoardSnapshot {
+    return this.board.snapshot()
   }
 
   status(): CoreStatus {

@@ -13,10 +13,10 @@ import {
   responseFrame,
   type BridgeFrame,
 } from '../common/bridge-frames'
-import { answerSnapshot } from './snapshot-frame'
+import { answerSnapshot, type SnapshotSource } from './snapshot-frame'
 
 /** What the bridge needs of the core. */
-export interface BridgeCore extends KdsHandlers {
+export interface BridgeCore extends KdsHandlers, SnapshotSource {
   subscribe(listener: (message: KdsMessage) => void): () => void
 }
 

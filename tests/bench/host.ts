@@ -26,7 +26,7 @@ const BoardSchema = z.object({
 })
 export type HostBoard = z.infer<typeof BoardSchema>
 
-const HeapSchema = z.object({ heapUsed: z.number(), orders: z.number() })
+const HeapSchema = z.object({ heapUsed: z.number(), external: z.number(), orders: z.number() })
 const CostSchema = z.object({ bytes: z.number(), orders: z.number() })
 const ReadySchema = z.looseObject({ url: z.string() })
 

@@ -81,7 +81,8 @@ async function runPhase(
     say(
       `  ${result.day.orders} orders, ${result.day.events} events, ${result.day.reconnects} ` +
         `reconnects; heap ${round(result.coreGrowthMbPerHour, 3)} (core) + ` +
-        `${round(result.pageGrowthMbPerHour, 3)} (page) MB/h; listener growth ${result.listenersGrowth}`,
+        `${round(result.pageGrowthMbPerHour, 3)} (page) MB/h, outside the core's heap ` +
+        `${round(result.coreExternalGrowthMbPerHour, 3)} MB/h; listener growth ${result.listenersGrowth}`,
     )
   }
 }

@@ -67,7 +67,12 @@ function nextConnected(): Promise<void> {
 }
 
 serve({
-  heap: () => ({ heapUsed: heapAfterGc(), orders: core.status().orders }),
+  heap: () => ({
+    heapUsed: heapAfterGc(),
+    // Buffers (the browser shell's cached snapshot JSON among them) live outside the heap.
+    external: process.memoryUsage().external,
+    orders: core.status().orders,
+  }),
   census: () => {
     heapAfterGc()
     return census()

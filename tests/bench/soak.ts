@@ -4,8 +4,11 @@
 //    through KdsCore, the way a new token reconnects (a new socket, at once); then the same for
 //    the bare feed, the way a dropped network reconnects (the same socket, after a backoff);
 // 2. a compressed busy day (soak-day.ts), with the heap of the core's process and of the page
-//    after forced GC before and after it, as growth per simulated hour.
+//    after forced GC before and after it, as growth per simulated hour; a second screen takes a
+//    snapshot before each reading, so what the core keeps for snapshots is counted (outside its
+//    heap: the browser shell's cached JSON, reported beside the figure).
 import type { Browser } from '@playwright/test'
+import { openBoard } from './browser'
 import { sleep, waitUntil } from './clock'
 import { reconnectFeed, type FeedReconnects } from './feed-host'
 import type { Census } from './listener-census'
@@ -24,6 +27,8 @@ export interface SoakOptions {
 
 export interface HeapPoint {
   coreBytes: number
+  /** The core's process outside its heap: buffers. */
+  coreExternalBytes: number
   pageBytes: number
   orders: number
 }
@@ -45,6 +50,8 @@ export interface SoakResult {
   heapGrowthMbPerHour: number
   coreGrowthMbPerHour: number
   pageGrowthMbPerHour: number
+  /** Not in the figure, which is of heaps: the core's memory outside its heap, MB per hour. */
+  coreExternalGrowthMbPerHour: number
   /** What holding the day's orders costs the core: a copy of them, measured. */
   bytesPerOrder: number
   /** Snapshots the page asked for during the day (after each reconnection). */
@@ -75,7 +82,12 @@ export async function measureSoak(browser: Browser, options: SoakOptions): Promi
   try {
     const heap = async (): Promise<HeapPoint> => {
       const core = await host.heap()
-      return { coreBytes: core.heapUsed, pageBytes: await board.heap(), orders: core.orders }
+      return {
+        coreBytes: core.heapUsed,
+        coreExternalBytes: core.external,
+        pageBytes: await board.heap(),
+        orders: core.orders,
+      }
     }
     const listeners = async (): Promise<ListenerPoint> => {
       const { nodes, jsEventListeners } = await board.domCounters()
@@ -84,6 +96,21 @@ export async function measureSoak(browser: Browser, options: SoakOptions): Promi
         dom: (await board.read()).domListeners,
         chromiumListeners: jsEventListeners,
         domNodes: nodes,
+      }
+    }
+    // A second screen (a tablet mirroring the board) opens and takes a snapshot, then goes: what the
+    // core keeps to answer snapshots is then in its memory, as it is once any page has asked.
+    const mirror = async () => {
+      const other = await openBoard(browser, host.url, { idle: false })
+      try {
+        await other.connected()
+        const answered = await waitUntil(
+          async () => (await other.read()).snapshots.some((entry) => entry.arrivedAt !== null),
+          30_000,
+        )
+        if (!answered) throw new Error('the mirror got no snapshot')
+      } finally {
+        await other.close()
       }
     }
     const settle = async () => {
@@ -109,10 +136,12 @@ export async function measureSoak(browser: Browser, options: SoakOptions): Promi
     const feed = await reconnectFeed(reference, WATCHER_TOKEN, options.reconnects)
 
     await playDay(reference, host, { ...options.day, hours: options.warmupHours, seed: 1 })
+    await mirror()
     await settle()
     const heapStart = await heap()
     const snapshotsBefore = (await board.read()).snapshots.length
     const day = await playDay(reference, host, options.day)
+    await mirror()
     await settle()
     const heapEnd = await heap()
     const snapshots = (await board.read()).snapshots.slice(snapshotsBefore)
@@ -129,6 +158,7 @@ export async function measureSoak(browser: Browser, options: SoakOptions): Promi
       heapGrowthMbPerHour: coreGrowth + pageGrowth,
       coreGrowthMbPerHour: coreGrowth,
       pageGrowthMbPerHour: pageGrowth,
+      coreExternalGrowthMbPerHour: perHour(heapStart.coreExternalBytes, heapEnd.coreExternalBytes),
       bytesPerOrder: orders === 0 ? 0 : bytes / orders,
       pageSnapshots: snapshots.length,
       pageSnapshotMChars: snapshots.reduce((sum, snapshot) => sum + snapshot.chars, 0) / 1e6,

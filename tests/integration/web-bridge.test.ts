@@ -53,8 +53,10 @@ describe('the bridge', () => {
     const snapshot = BoardSnapshotSchema.parse(second.result)
     expect(snapshot.orders.map((o) => [o.id, o.condition])).toEqual([[id, 'COOKING']])
     expect(snapshot.seq).toBe(2)
-    // Answers come as text frames, snapshots too (they are sent as bytes put together).
+    // Answers come as text frames, snapshots too (they are sent as bytes put together), and a
+    // snapshot holds cards only: nothing of the whole order the journal keeps.
     expect(page.binaryFrames).toBe(0)
+    expect(page.raw.findLast((text) => text.includes('"orders":['))).not.toContain('clientId')
   })
 
   it('pushes to every connected page', async () => {
