@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Browser } from '@playwright/test'
 import { parseBenchArgs, USAGE, type BenchArgs, type Phase } from './args'
+import type { BoardCheck } from './board-check'
 import { browserVersion, launchBrowser } from './browser'
 import { buildRenderer } from './build-renderer'
 import { measureLatency } from './latency'
@@ -19,6 +20,9 @@ import { measureThroughput } from './throughput'
 
 const say = (text: string) => console.log(text)
 const ms = (value: number) => `${round(value, 1)} ms`
+// Missing from the core is lost; missing only from the screen is not drawn yet when checked.
+const lostText = ({ lost, detail }: BoardCheck) =>
+  lost === 0 ? '0' : `${lost} (core ${detail.coreMissing}, screen ${detail.screenMissing})`
 const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(round(value, 2))} ms`
 
 async function runPhase(
@@ -51,7 +55,7 @@ async function runPhase(
       (step) =>
         say(
           `  ${step.rate}/s: achieved ${Math.round(step.achieved)}/s, p50 ${ms(step.latency.p50)}, ` +
-            `p99 ${ms(step.latency.p99)}, lost ${step.check.lost}, duplicated ` +
+            `p99 ${ms(step.latency.p99)}, lost ${lostText(step.check)}, duplicated ` +
             `${step.check.duplicated}, unseen ${step.unseen}, caught up ${ms(step.settledMs)} ` +
             `after: ${step.passed ? 'pass' : 'fail'}`,
         ),
