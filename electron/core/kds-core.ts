@@ -88,7 +88,7 @@ export class KdsCore implements KdsHandlers {
 
   /** The board as the screens get it: each order cut down to what its card shows. */
   snapshot(): BoardSnapshot {
-    const { seq, orders } = this.board.snapshot()
+    const { seq, orders } = this.entries()
     return { seq, orders: orders.map(withCard) }
   }
 
