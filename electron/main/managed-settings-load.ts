@@ -10,7 +10,7 @@ import {
   parseManagedFile,
   type ManagedConfig,
   type ManagedLayer,
-} from './managed-config'
+} from '../common/managed-config'
 import { hashPin, type PinHash } from './settings-pin'
 
 /** The managed configuration as the app uses it: the token read, the PIN only as a hash. */

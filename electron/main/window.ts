@@ -2,7 +2,7 @@
 import { BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url'
 import type { Logger } from '../core/logger'
-import type { View } from './managed-config'
+import type { View } from '../common/managed-config'
 import type { RendererLocation } from './renderer-location'
 import { SECURE_WEB_PREFERENCES } from './security'
 

@@ -4,7 +4,7 @@ import {
   parseManagedArgv,
   parseManagedEnv,
   parseManagedFile,
-} from '../../../electron/main/managed-config'
+} from '../../electron/common/managed-config'
 
 const PATH = '/etc/kitchen-display/config.json'
 

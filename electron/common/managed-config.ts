@@ -1,10 +1,10 @@
 // Managed configuration: what an administrator presets for every display of a machine, from a
 // system-wide JSON file, the environment and the command line. Each source is parsed key by key,
 // so one bad value costs only itself and a warning names it; then flags win over the environment,
-// which wins over the file. Pure (no Electron, no file system): the browser shell can use it too.
+// which wins over the file. Pure (no Electron, no file system): both shells read it.
 import { z } from 'zod'
-import { formatIssues } from '../common/protocol/parse'
-import { LanguageSchema, ServerUrlSchema } from '../common/settings'
+import { formatIssues } from './protocol/parse'
+import { LanguageSchema, ServerUrlSchema } from './settings'
 
 /** The boards a display can open on. */
 export const VIEWS = ['kitchen', 'dispatch'] as const
