@@ -6,31 +6,49 @@
 import { existsSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import {
+  BrowserWindow,
   app as electronApp,
   shell,
   type App,
-  type BrowserWindow,
+  type BrowserWindowConstructorOptions,
   type Session,
   type WebContents,
   type WebFrameMain,
-  type WebPreferences,
 } from 'electron'
 import type { Logger } from '../core/logger'
 import { isAppUrl, isHttpUrl, type RendererLocation } from './renderer-location'
 
-/** The renderer's webPreferences, all but the preload path: isolated, sandboxed, no Node. */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  // The spellchecker fetches dictionaries from a Google CDN; a display types almost nothing.
-  spellcheck: false,
-} as const satisfies WebPreferences
+/**
+ * Every window of the app, and the one place its webPreferences are written: isolated, sandboxed,
+ * no Node. They are written out here, not spread from a constant, so that a reviewer and a
+ * scanner (electronegativity, in `npm test`) read the very object Electron receives.
+ */
+export function createSecureWindow(
+  options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
+  preload: string,
+): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      // A middle click would open a link in a new window; the window-open handler below denies
+      // those anyway, and the display has no use for the event at all.
+      disableBlinkFeatures: 'Auxclick',
+      // The spellchecker fetches dictionaries from a Google CDN; a display types almost nothing.
+      spellcheck: false,
+      // PRELOAD_JS_CHECK (reviewed): our own bundle, built from electron/preload; it exposes the
+      // KdsApi contract through contextBridge and nothing of Node or Electron to the page.
+      preload,
+    },
+  })
+}
 
 /**
  * The CSP sent as a header on top of the renderer's own meta tag. No remote script, no eval.
@@ -96,6 +114,8 @@ export function hardenWebContents(
       log.info('opening another window of the app', { url })
       openAppWindow(url)
     } else if (isHttpUrl(url)) {
+      // OPEN_EXTERNAL_JS_CHECK (reviewed): only http and https URLs reach the system browser, so a
+      // page cannot make it run file:, smb: or a custom protocol's handler.
       shell.openExternal(url).catch((error: unknown) => {
         log.warn('could not open a link in the browser', { url, error: String(error) })
       })

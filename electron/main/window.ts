@@ -1,10 +1,11 @@
-// The display's window. Its webPreferences come from security.ts and nowhere else.
-import { BrowserWindow } from 'electron'
+// The display's window. Its webPreferences come from security.ts (createSecureWindow) and nowhere
+// else.
+import type { BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url'
 import type { Logger } from '../core/logger'
 import type { View } from '../common/managed-config'
 import type { RendererLocation } from './renderer-location'
-import { SECURE_WEB_PREFERENCES } from './security'
+import { createSecureWindow } from './security'
 
 /** The window title, also shown by the taskbar. */
 export const WINDOW_TITLE = 'Kitchen Display'
@@ -30,19 +31,21 @@ export function createMainWindow(
   mode: WindowMode = {},
 ): BrowserWindow {
   const kiosk = mode.kiosk === true
-  const window = new BrowserWindow({
-    title: WINDOW_TITLE,
-    width: 1280,
-    height: 800,
-    minWidth: 640,
-    minHeight: 480,
-    show: false,
-    backgroundColor: BACKGROUND_COLOR,
-    autoHideMenuBar: true,
-    // Only when asked: an explicit `fullscreen: false` hides macOS's full-screen button.
-    ...(kiosk ? { kiosk: true, fullscreen: true } : {}),
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: PRELOAD_PATH },
-  })
+  const window = createSecureWindow(
+    {
+      title: WINDOW_TITLE,
+      width: 1280,
+      height: 800,
+      minWidth: 640,
+      minHeight: 480,
+      show: false,
+      backgroundColor: BACKGROUND_COLOR,
+      autoHideMenuBar: true,
+      // Only when asked: an explicit `fullscreen: false` hides macOS's full-screen button.
+      ...(kiosk ? { kiosk: true, fullscreen: true } : {}),
+    },
+    PRELOAD_PATH,
+  )
   window.once('ready-to-show', () => window.show())
   const query: Record<string, string> = mode.view === undefined ? {} : { view: mode.view }
   const loading =

@@ -26,6 +26,7 @@ describe('createMainWindow', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       preload: expect.stringMatching(/[/\\]preload[/\\]index\.cjs$/),
     })
