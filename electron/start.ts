@@ -1,58 +1,14 @@
-// `npm start`: the Electron shell where its runtime is installed, the browser shell where it is
-// not (installs with ELECTRON_SKIP_BINARY_DOWNLOAD, machines that cannot reach the download host).
+// `npm start`: the Electron shell, provisioning its runtime first when this clone has none yet
+// (Electron's installer downloads it once); the browser shell where that cannot be done. The
+// arguments after `npm start --` go to whichever shell starts.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-
-/** Where the Electron runtime is, or why there is none. */
-export type ElectronRuntime =
-  { installed: true; binary: string } | { installed: false; reason: string }
-
-/** The file system calls the detection makes, replaceable in tests. */
-export interface RuntimeProbe {
-  /** Resolves a module's file from the project, throwing when it is not installed. */
-  resolve(id: string): string
-  exists(path: string): boolean
-  read(path: string): string
-}
-
-const nodeProbe = (root: string): RuntimeProbe => ({
-  resolve: (id) => createRequire(join(root, 'package.json')).resolve(id),
-  exists: existsSync,
-  read: (path) => readFileSync(path, 'utf8'),
-})
-
-/**
- * Finds the Electron binary the way the electron package does (path.txt names it inside dist/),
- * without requiring the package: its index.js starts a download when the binary is missing.
- */
-export function findElectronRuntime(
-  root: string,
-  probe: RuntimeProbe = nodeProbe(root),
-  env: NodeJS.ProcessEnv = process.env,
-): ElectronRuntime {
-  let packageDir: string
-  try {
-    packageDir = dirname(probe.resolve('electron/package.json'))
-  } catch {
-    return { installed: false, reason: 'the electron package is not installed' }
-  }
-  const pathFile = join(packageDir, 'path.txt')
-  if (!probe.exists(pathFile)) {
-    return { installed: false, reason: `${join(packageDir, 'dist')} is missing` }
-  }
-  const executable = probe.read(pathFile).trim()
-  const override = env['ELECTRON_OVERRIDE_DIST_PATH']
-  const binary =
-    override !== undefined && override !== ''
-      ? join(override, executable)
-      : join(packageDir, 'dist', executable)
-  return probe.exists(binary)
-    ? { installed: true, binary }
-    : { installed: false, reason: `${binary} is missing` }
-}
+import { z } from 'zod'
+import { fallbackSentence, progressText } from './start/messages'
+import { provisionElectron, type InstallProgress, type Provisioned } from './start/provision'
 
 /** Runs `command`, forwarding Ctrl+C and termination to it and its exit code to ours. */
 function run(command: string, args: string[], root: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -66,20 +22,62 @@ function run(command: string, args: string[], root: string, env: NodeJS.ProcessE
   return child
 }
 
+/** The version of the project's electron package, for messages ("45.5.0"). */
+function electronVersion(root: string): string {
+  try {
+    const file = createRequire(join(root, 'package.json')).resolve('electron/package.json')
+    return z.object({ version: z.string() }).parse(JSON.parse(readFileSync(file, 'utf8'))).version
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * Progress on one line rewritten in place on a terminal; elsewhere (CI logs, pipes) a line at
+ * most every five seconds.
+ */
+function progressPrinter(version: string, stream: NodeJS.WriteStream = process.stdout) {
+  let lastLine = 0
+  let shown = false
+  return {
+    show(progress: InstallProgress) {
+      const text = progressText(version, progress)
+      if (stream.isTTY) {
+        stream.write(`\r${text}\u001b[K`)
+        shown = true
+      } else if (Date.now() - lastLine >= 5_000) {
+        stream.write(`${text}\n`)
+        lastLine = Date.now()
+      }
+    },
+    end() {
+      if (shown) stream.write('\n')
+    },
+  }
+}
+
 /** Starts the display in the best shell this machine has; `argv` goes to that shell. */
-export function start(root: string, argv: string[]): ChildProcess {
-  const runtime = findElectronRuntime(root)
-  if (runtime.installed) {
+export async function start(
+  root: string,
+  argv: string[],
+  provision: typeof provisionElectron = provisionElectron,
+): Promise<ChildProcess> {
+  const version = electronVersion(root)
+  const printer = progressPrinter(version)
+  let runtime: Provisioned
+  try {
+    runtime = await provision(root, { onProgress: (progress) => printer.show(progress) })
+  } finally {
+    printer.end()
+  }
+  if (runtime.ok) {
+    if (runtime.downloaded) console.log(`Electron ${version} is installed; opening the app.`)
     // Inherited ELECTRON_RUN_AS_NODE would make the binary a plain Node and the app never open.
     const env = { ...process.env }
     delete env['ELECTRON_RUN_AS_NODE']
     return run(runtime.binary, ['.', ...argv], root, env)
   }
-  console.log(
-    `The Electron runtime is not installed (${runtime.reason}), so the browser shell starts ` +
-      'instead; for the desktop app run `npm install electron` with network access to its ' +
-      'download host and without ELECTRON_SKIP_BINARY_DOWNLOAD.',
-  )
+  console.log(fallbackSentence(version, runtime.reason))
   // tsx as a loader of this same Node, so no .bin shim (or .cmd on Windows) has to be found.
   return run(
     process.execPath,
@@ -91,5 +89,11 @@ export function start(root: string, argv: string[]): ChildProcess {
 
 const invokedDirectly =
   process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
-if (invokedDirectly)
-  start(resolve(dirname(fileURLToPath(import.meta.url)), '..'), process.argv.slice(2))
+if (invokedDirectly) {
+  start(resolve(dirname(fileURLToPath(import.meta.url)), '..'), process.argv.slice(2)).catch(
+    (error: unknown) => {
+      console.error(`npm start failed: ${String(error)}`)
+      process.exit(1)
+    },
+  )
+}

@@ -1,0 +1,63 @@
+// A copy of the project as a fresh clone after `npm ci` has it: the sources copied, every package
+// linked from this checkout's node_modules but electron, which is copied without its runtime
+// (no dist/, no path.txt), as Electron 42 and later install it. What provisioning writes lands
+// in the copy; this checkout's own Electron package is never touched.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** This checkout. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+/** What `npm start` needs of the sources to build and run. */
+const SOURCES = [
+  'package.json',
+  'electron',
+  'renderer',
+  'electron.vite.config.ts',
+  'tsconfig.json',
+  'tsconfig.base.json',
+  'tsconfig.common.json',
+  'tsconfig.node.json',
+  'tsconfig.web.json',
+]
+
+export interface ProjectCopy {
+  root: string
+  /** The copy's electron package, whose dist/ provisioning fills. */
+  electronDir: string
+  /** Takes the runtime out again, as a fresh `npm ci` would leave it. */
+  removeRuntime(): void
+  remove(): void
+}
+
+/** Makes a fresh copy in a temporary folder. */
+export function copyProject(): ProjectCopy {
+  const root = mkdtempSync(join(tmpdir(), 'kds-fresh-clone-'))
+  for (const source of SOURCES) cpSync(join(ROOT, source), join(root, source), { recursive: true })
+  const modules = join(root, 'node_modules')
+  mkdirSync(modules)
+  for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
+    if (entry === 'electron') continue
+    symlinkSync(join(ROOT, 'node_modules', entry), join(modules, entry), 'junction')
+  }
+  const electronDir = join(modules, 'electron')
+  const ownRuntime = ['dist', 'path.txt'].map((name) =>
+    join(ROOT, 'node_modules', 'electron', name),
+  )
+  cpSync(join(ROOT, 'node_modules', 'electron'), electronDir, {
+    recursive: true,
+    filter: (path) => !ownRuntime.includes(path),
+  })
+  const removeRuntime = () => {
+    rmSync(join(electronDir, 'dist'), { recursive: true, force: true })
+    rmSync(join(electronDir, 'path.txt'), { force: true })
+  }
+  return {
+    root,
+    electronDir,
+    removeRuntime,
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  }
+}
