@@ -2,8 +2,9 @@
 // which reads what this writes on stderr. It changes nothing of the download; it only tells more:
 // - a failed request says why (undici's bare "fetch failed" keeps the cause, such as
 //   ECONNREFUSED or ENOTFOUND, in a property the installer does not print) and what it asked for;
+// - a request announces its URL, so that a host that never answers is named;
 // - an answered request announces its size, so the progress shown can say "of 110 MB".
-import { SIZE_ANNOUNCEMENT } from './installer-output'
+import { REQUEST_ANNOUNCEMENT, SIZE_ANNOUNCEMENT } from './installer-output'
 
 const realFetch = globalThis.fetch
 
@@ -20,6 +21,7 @@ function causeOf(error: unknown): string {
 
 globalThis.fetch = async (input, init) => {
   const url = input instanceof Request ? input.url : String(input)
+  process.stderr.write(`${REQUEST_ANNOUNCEMENT}${url}\n`)
   let response: Response
   try {
     response = await realFetch(input, init)

@@ -4,6 +4,8 @@ import { z } from 'zod'
 
 /** The prefix of the hook's size line; the rest is JSON. */
 export const SIZE_ANNOUNCEMENT = 'kds-installer-size '
+/** The prefix of the hook's line for a request it starts; the rest is the URL. */
+export const REQUEST_ANNOUNCEMENT = 'kds-installer-request '
 
 const SizeLine = z.object({ url: z.string(), bytes: z.number().int().positive() })
 
@@ -28,7 +30,12 @@ export function failureReason(output: string, exit: string): string {
   const lines = output
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith(SIZE_ANNOUNCEMENT))
+    .filter(
+      (line) =>
+        line !== '' &&
+        !line.startsWith(SIZE_ANNOUNCEMENT) &&
+        !line.startsWith(REQUEST_ANNOUNCEMENT),
+    )
   const thrown = lines.find((line) => /^[A-Za-z]*Error: /.test(line))
   const message =
     thrown?.replace(/^[A-Za-z]*Error: /, '') ?? lines.at(-1) ?? `it ended with ${exit}`

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { announcedSize, failureReason } from './installer-output'
+import { REQUEST_ANNOUNCEMENT, announcedSize, failureReason } from './installer-output'
 import { findElectronRuntime } from './runtime'
 
 /** Long enough for a slow mirror's first byte, short enough that a dead one does not hang CI. */
@@ -113,6 +113,7 @@ function runInstaller(
   const progress: InstallProgress = { downloaded: 0, total: null, unpacked: 0 }
   let lastMove = Date.now()
   let partial = ''
+  let requested: string | null = null
   const read = (chunk: Buffer) => {
     const text = partial + chunk.toString()
     const lines = text.split('\n')
@@ -120,7 +121,9 @@ function runInstaller(
     for (const line of lines) {
       const size = announcedSize(line)
       if (size !== null && size.url.endsWith('.zip')) progress.total = size.bytes
-      else output.push(line)
+      else if (line.startsWith(REQUEST_ANNOUNCEMENT)) {
+        requested = line.slice(REQUEST_ANNOUNCEMENT.length).trim()
+      } else output.push(line)
     }
     lastMove = Date.now()
   }
@@ -153,10 +156,9 @@ function runInstaller(
       if (partial !== '') output.push(partial)
       if (code === 0) resolve({ ok: true })
       else if (stalled) {
-        resolve({
-          ok: false,
-          reason: `the download made no progress for ${Math.round(idleMs / 1000)} s`,
-        })
+        const of = requested === null ? '' : ` of ${requested}`
+        const seconds = Math.round(idleMs / 1000)
+        resolve({ ok: false, reason: `the download${of} made no progress for ${seconds} s` })
       } else
         resolve({ ok: false, reason: failureReason(output.join('\n'), String(code ?? signal)) })
     })

@@ -44,19 +44,24 @@ export async function startElectronMirror(
 ): Promise<ElectronMirror> {
   const zipName = `electron-v${version}-${process.platform}-${process.arch}.zip`
   const zip = standInZip(version)
-  const sum = createHash('sha256')
-    .update(mode === 'bad-checksum' ? 'something else' : zip)
-    .digest('hex')
+  const sums = (of: Uint8Array | string) =>
+    new TextEncoder().encode(`${createHash('sha256').update(of).digest('hex')} *${zipName}\n`)
   const files: Record<string, Uint8Array> = {
     [`/v${version}/${zipName}`]: zip,
-    [`/v${version}/SHASUMS256.txt`]: new TextEncoder().encode(`${sum} *${zipName}\n`),
+    [`/v${version}/SHASUMS256.txt`]: sums(zip),
   }
+  const wrongSums = sums('something else')
   const requests: string[] = []
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://mirror').pathname
     requests.push(path)
     if (mirror.mode === 'stall') return // keeps the socket open and says nothing
-    const body = mirror.mode === 'missing' ? undefined : files[path]
+    const body =
+      mirror.mode === 'missing'
+        ? undefined
+        : mirror.mode === 'bad-checksum' && path.endsWith('SHASUMS256.txt')
+          ? wrongSums
+          : files[path]
     if (body === undefined) {
       response.writeHead(404).end()
       return

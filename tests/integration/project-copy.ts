@@ -2,10 +2,19 @@
 // linked from this checkout's node_modules but electron, which is copied without its runtime
 // (no dist/, no path.txt), as Electron 42 and later install it. What provisioning writes lands
 // in the copy; this checkout's own Electron package is never touched.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
 
 /** This checkout. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -27,6 +36,8 @@ export interface ProjectCopy {
   root: string
   /** The copy's electron package, whose dist/ provisioning fills. */
   electronDir: string
+  /** That package's version ("45.5.0"). */
+  electronVersion: string
   /** Takes the runtime out again, as a fresh `npm ci` would leave it. */
   removeRuntime(): void
   remove(): void
@@ -54,9 +65,13 @@ export function copyProject(): ProjectCopy {
     rmSync(join(electronDir, 'dist'), { recursive: true, force: true })
     rmSync(join(electronDir, 'path.txt'), { force: true })
   }
+  const { version } = z
+    .object({ version: z.string() })
+    .parse(JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')))
   return {
     root,
     electronDir,
+    electronVersion: version,
     removeRuntime,
     remove: () => rmSync(root, { recursive: true, force: true }),
   }
