@@ -19,18 +19,17 @@ import { z } from 'zod'
 /** This checkout. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
-/** What `npm start` needs of the sources to build and run. */
-const SOURCES = [
-  'package.json',
-  'electron',
-  'renderer',
-  'electron.vite.config.ts',
-  'tsconfig.json',
-  'tsconfig.base.json',
-  'tsconfig.common.json',
-  'tsconfig.node.json',
-  'tsconfig.web.json',
-]
+/** What a clone has that `npm start` does not need, or that a build or a run leaves behind. */
+const NOT_COPIED = new Set([
+  '.git',
+  'node_modules',
+  'out',
+  'dist',
+  'tests',
+  'test-results',
+  'playwright-report',
+  '.kds-data',
+])
 
 export interface ProjectCopy {
   root: string
@@ -46,7 +45,9 @@ export interface ProjectCopy {
 /** Makes a fresh copy in a temporary folder. */
 export function copyProject(): ProjectCopy {
   const root = mkdtempSync(join(tmpdir(), 'kds-fresh-clone-'))
-  for (const source of SOURCES) cpSync(join(ROOT, source), join(root, source), { recursive: true })
+  for (const entry of readdirSync(ROOT)) {
+    if (!NOT_COPIED.has(entry)) cpSync(join(ROOT, entry), join(root, entry), { recursive: true })
+  }
   const modules = join(root, 'node_modules')
   mkdirSync(modules)
   for (const entry of readdirSync(join(ROOT, 'node_modules'))) {
