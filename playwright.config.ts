@@ -1,11 +1,26 @@
-// End-to-end tests. 'browser' drives Debian's Chromium (Playwright's own download cannot run
-// here) against the browser shell; 'electron' drives the Electron shell where its runtime exists.
+// End-to-end tests. 'browser' drives Chromium against the browser shell; 'electron' drives the
+// Electron shell, after 'electron-runtime' has provisioned its runtime (Electron's installer,
+// once); the Electron tests skip, printing why, only when that could not be done.
 // Each test starts its own servers on 127.0.0.1, port 0, so nothing is shared between tests.
 import { defineConfig } from '@playwright/test'
+import { existsSync } from 'node:fs'
 
-/** Debian's Chromium, and the flags that keep it quiet and working as root in a container. */
+/** Debian's Chromium, where the browser tests run on CI and on Linux machines that have it. */
+const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+
+/**
+ * The Chromium to drive: KDS_CHROMIUM when set, else the system's where it exists, else
+ * Playwright's own (`npx playwright install chromium` fetches it, on a Mac or Windows machine).
+ */
+function chromiumPath(): string | undefined {
+  const chosen = process.env.KDS_CHROMIUM
+  if (chosen !== undefined && chosen !== '') return chosen
+  return existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined
+}
+
+/** The browser and the flags that keep it quiet and working as root in a container. */
 export const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
+  executablePath: chromiumPath(),
   args: [
     '--no-sandbox',
     '--disable-gpu',
@@ -43,8 +58,14 @@ export default defineConfig({
       },
     },
     {
+      name: 'electron-runtime',
+      testDir: 'tests/e2e/electron',
+      testMatch: 'runtime.setup.ts',
+    },
+    {
       name: 'electron',
       testDir: 'tests/e2e/electron',
+      dependencies: ['electron-runtime'],
     },
   ],
 })

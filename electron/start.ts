@@ -2,13 +2,11 @@
 // (Electron's installer downloads it once); the browser shell where that cannot be done. The
 // arguments after `npm start --` go to whichever shell starts.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { z } from 'zod'
 import { fallbackSentence, progressText } from './start/messages'
 import { provisionElectron, type InstallProgress, type Provisioned } from './start/provision'
+import { electronVersion } from './start/runtime'
 
 /** Runs `command`, forwarding Ctrl+C and termination to it and its exit code to ours. */
 function run(command: string, args: string[], root: string, env: NodeJS.ProcessEnv): ChildProcess {
@@ -20,16 +18,6 @@ function run(command: string, args: string[], root: string, env: NodeJS.ProcessE
     process.exit(1)
   })
   return child
-}
-
-/** The version of the project's electron package, for messages ("45.5.0"). */
-function electronVersion(root: string): string {
-  try {
-    const file = createRequire(join(root, 'package.json')).resolve('electron/package.json')
-    return z.object({ version: z.string() }).parse(JSON.parse(readFileSync(file, 'utf8'))).version
-  } catch {
-    return ''
-  }
 }
 
 /**

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { z } from 'zod'
 
 /** Where the Electron runtime is, or why there is none (and where its package is, if any). */
 export type ElectronRuntime =
@@ -50,4 +51,14 @@ export function findElectronRuntime(
   return probe.exists(binary)
     ? { installed: true, binary }
     : { installed: false, reason: `${binary} is missing`, packageDir }
+}
+
+/** The version of `root`'s electron package ("45.5.0"), or "" when it is not installed. */
+export function electronVersion(root: string, probe: RuntimeProbe = nodeProbe(root)): string {
+  try {
+    const text = probe.read(probe.resolve('electron/package.json'))
+    return z.object({ version: z.string() }).parse(JSON.parse(text)).version
+  } catch {
+    return ''
+  }
 }

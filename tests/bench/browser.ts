@@ -28,7 +28,7 @@ const ReadingSchema = z.object({
 /** The wall screen of a kitchen: full HD. */
 export const VIEWPORT = { width: 1920, height: 1080 }
 
-/** Starts Chromium (never Playwright's download: Debian's, at /usr/bin/chromium). */
+/** Starts the Chromium the e2e tests use (KDS_CHROMIUM, else Debian's at /usr/bin/chromium). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ ...CHROMIUM, headless: true })
 }

@@ -1,23 +1,24 @@
 // The Electron shell end to end: the built app, a fresh profile, demo mode; one instance, a
-// renderer that heals, the managed configuration. Runs where the Electron runtime is installed;
-// elsewhere every test reports itself skipped, and the reason is printed.
+// renderer that heals, the managed configuration. The 'electron-runtime' setup installs the
+// runtime first; only where it could not does every test report itself skipped, with its reason.
 import { KDS_REQUESTS } from '../../../electron/common/kds-api'
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test'
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { findElectronRuntime } from '../../../electron/start'
+import { ROOT, runtimeForTests, type RuntimeResult } from './runtime-result'
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-const runtime = findElectronRuntime(ROOT)
-const SKIP_REASON = runtime.installed
-  ? ''
-  : `Electron runtime not installed (${runtime.reason}): install it with \`npm install electron\` ` +
-    'where its download host is reachable, without ELECTRON_SKIP_BINARY_DOWNLOAD'
-if (!runtime.installed) console.log(`[e2e electron] skipped: ${SKIP_REASON}`)
-test.skip(!runtime.installed, SKIP_REASON)
+// Looked up in the worker, after the setup project has run (not when the file is collected).
+let runtime: RuntimeResult = { ok: false, reason: 'not looked up yet' }
+let SKIP_REASON = ''
+test.beforeAll(() => {
+  runtime = runtimeForTests()
+  if (runtime.ok) return
+  SKIP_REASON = `the Electron runtime could not be installed (${runtime.reason}); see the README's Troubleshooting`
+  console.log(`[e2e electron] skipped: ${SKIP_REASON}`)
+})
+test.beforeEach(() => test.skip(!runtime.ok, SKIP_REASON))
 
 const CARD = '[data-testid="order-card"]'
 
@@ -37,7 +38,7 @@ interface Launched {
  * is written as its managed config file (KDS_CONFIG_FILE), so the machine's own never applies.
  */
 async function launch(managed: unknown = null): Promise<Launched> {
-  if (!runtime.installed) throw new Error(SKIP_REASON)
+  if (!runtime.ok) throw new Error(SKIP_REASON)
   if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) {
     throw new Error('the app is not built: run `npm run build` first')
   }
@@ -127,7 +128,7 @@ test('a second launch hands over to the first, which keeps its one window', asyn
   try {
     const page = await app.firstWindow()
     await expect(page.locator(CARD).first()).toBeVisible({ timeout: 30_000 })
-    if (!runtime.installed) return
+    if (!runtime.ok) return
     const second = spawn(runtime.binary, [ROOT, `--user-data-dir=${userData}`, ...AS_ROOT], {
       cwd: ROOT,
       env,
