@@ -1,5 +1,6 @@
 // A loopback stand-in for Electron's release host, for provisioning tests without the internet:
 // `v<version>/electron-v<version>-<platform>-<arch>.zip` holding an executable `electron` script
+// (`Electron.app/Contents/MacOS/Electron` on macOS)
 // and `version`, and `v<version>/SHASUMS256.txt`, laid out as Electron's own releases are (what
 // ELECTRON_MIRROR points at). The stand-in runtime writes where and how it was started to
 // `launched.txt` beside itself (its working directory, then one argument a line), and exits.
@@ -26,13 +27,17 @@ here=$(cd "$(dirname "$0")" && pwd)
 { pwd; printf '%s\\n' "$@"; } > "$here/launched.txt"
 `
 
+/** Where the executable sits in a release, as the electron package's path.txt names it. */
+export const STAND_IN_PATH =
+  process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron'
+
 /** Unix mode bits of a zip entry live in the upper half of its external attributes. */
 const unixMode = (mode: number) => ({ os: 3, attrs: (mode << 16) >>> 0 })
 
 /** The stand-in release zip of `version`. */
 export function standInZip(version: string): Uint8Array {
   return zipSync({
-    electron: [new TextEncoder().encode(STAND_IN), unixMode(0o100755)],
+    [STAND_IN_PATH]: [new TextEncoder().encode(STAND_IN), unixMode(0o100755)],
     version: [new TextEncoder().encode(`v${version}`), unixMode(0o100644)],
   })
 }

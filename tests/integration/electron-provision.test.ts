@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { provisionElectron, type InstallProgress } from '../../electron/start/provision'
-import { startElectronMirror, type ElectronMirror } from './electron-mirror'
+import { STAND_IN_PATH, startElectronMirror, type ElectronMirror } from './electron-mirror'
 import { ELECTRON_CACHE, closedPort, mirrorEnv } from './electron-mirror-env'
 import { copyProject, type ProjectCopy } from './project-copy'
 
@@ -38,9 +38,9 @@ describe.skipIf(WINDOWS)('provisionElectron', () => {
       env,
       onProgress: (step) => progress.push(step),
     })
-    const binary = join(copy.electronDir, 'dist', 'electron')
+    const binary = join(copy.electronDir, 'dist', STAND_IN_PATH)
     expect(first).toEqual({ ok: true, binary, downloaded: true })
-    expect(readFileSync(join(copy.electronDir, 'path.txt'), 'utf8')).toBe('electron')
+    expect(readFileSync(join(copy.electronDir, 'path.txt'), 'utf8')).toBe(STAND_IN_PATH)
     expect(readFileSync(join(copy.electronDir, 'dist', 'version'), 'utf8')).toBe(
       `v${copy.electronVersion}`,
     )
@@ -72,7 +72,7 @@ describe.skipIf(WINDOWS)('provisionElectron', () => {
       ok: false,
       reason: expect.stringMatching(/^Generated checksum for "electron-v.*\.zip" did not match/),
     })
-    expect(existsSync(join(copy.electronDir, 'dist', 'electron'))).toBe(false)
+    expect(existsSync(join(copy.electronDir, 'dist', STAND_IN_PATH))).toBe(false)
   })
 
   it('names the cause when nothing listens at the mirror', async () => {

@@ -4,9 +4,9 @@
 // second start downloads nothing; with no reachable mirror it says why and serves the browser shell.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startElectronMirror, type ElectronMirror } from './electron-mirror'
+import { STAND_IN_PATH, startElectronMirror, type ElectronMirror } from './electron-mirror'
 import { closedPort, mirrorEnv } from './electron-mirror-env'
 import { copyProject, type ProjectCopy } from './project-copy'
 
@@ -87,8 +87,8 @@ describe.skipIf(WINDOWS)('npm start on a fresh clone', () => {
       expect(first.output()).toContain(
         `Electron ${copy.electronVersion} is installed; opening the app.`,
       )
-      expect(readFileSync(join(copy.electronDir, 'path.txt'), 'utf8')).toBe('electron')
-      const launched = join(copy.electronDir, 'dist', 'launched.txt')
+      expect(readFileSync(join(copy.electronDir, 'path.txt'), 'utf8')).toBe(STAND_IN_PATH)
+      const launched = join(copy.electronDir, 'dist', dirname(STAND_IN_PATH), 'launched.txt')
       expect(readFileSync(launched, 'utf8').split('\n')).toEqual([
         copy.root,
         '.',
