@@ -13,7 +13,7 @@ const read = (path: string) => readFileSync(join(ROOT, path), 'utf8')
 const Step = z.object({ uses: z.string().optional(), run: z.string().optional() })
 const Job = z.object({
   'runs-on': z.string(),
-  container: z.string().optional(),
+  container: z.object({ image: z.string(), options: z.string().optional() }).optional(),
   strategy: z
     .object({ matrix: z.object({ include: z.array(z.object({ os: z.string() })) }) })
     .optional(),
@@ -37,7 +37,7 @@ describe('.github/workflows/ci.yml', () => {
 
   it('runs .ci/run on Debian, as this project CI does', () => {
     const linux = ci.jobs['linux']
-    expect(linux?.container).toMatch(/^node:20-bookworm$/)
+    expect(linux?.container?.image).toBe('node:20-bookworm')
     expect(runs(linux ?? { 'runs-on': '', steps: [] })).toEqual(['bash .ci/run'])
   })
 
