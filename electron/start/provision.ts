@@ -132,10 +132,12 @@ function runInstaller(
 
   return new Promise((resolve) => {
     let stalled = false
+    let seen = ''
     const timer = setInterval(() => {
       const downloaded = downloadBytes(temp)
       const unpacked = bytesUnder(join(packageDir, 'dist'))
-      if (downloaded !== progress.downloaded || unpacked !== progress.unpacked) {
+      if (`${downloaded} ${unpacked}` !== seen) {
+        seen = `${downloaded} ${unpacked}`
         // After the download the file moves from the temporary folder to the cache: keep the
         // figure reached, so the count never runs backwards.
         progress.downloaded = Math.max(progress.downloaded, downloaded)
