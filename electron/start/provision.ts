@@ -132,7 +132,7 @@ function runInstaller(
 
   return new Promise((resolve) => {
     let stalled = false
-    let seen = ''
+    let seen = '0 0' // nothing downloaded or unpacked yet: not progress to report
     const timer = setInterval(() => {
       const downloaded = downloadBytes(temp)
       const unpacked = bytesUnder(join(packageDir, 'dist'))
