@@ -54,9 +54,9 @@ function expectBoardMatches(board: Board, handle: ServerHandle) {
   }
 }
 
-describe('a 30-second network outage', () => {
+describe('a 30-second network outage, the server recovering sessions (--recovery)', () => {
   it('ends recovered, with no gap and every event once', async () => {
-    const server = await startServer()
+    const server = await startServer({ recoverySeconds: 120 })
     const port = Number(new URL(server.url).port)
     const proxy = await startTcpProxy(port)
     stops.push(() => proxy.close())
@@ -75,6 +75,31 @@ describe('a 30-second network outage', () => {
     proxy.restore()
     await waitFor(() => board.size === 23, 'the orders made during the outage', 10_000)
     expect(sessions.at(-1)).toEqual({ recovered: true, gap: null })
+    expectBoardMatches(board, server.handle)
+  }, 60_000)
+})
+
+describe('a network outage, the server as the spec has it (no recovery)', () => {
+  it('ends in a fresh session with a gap, and the resync brings every order once', async () => {
+    const server = await startServer()
+    const port = Number(new URL(server.url).port)
+    const proxy = await startTcpProxy(port)
+    stops.push(() => proxy.close())
+    const source = { url: `${server.url}/api/orders?since={since}`, token: 'demo-watcher' }
+    const { board, feed, sessions, caughtUp } = display(proxy.url, source)
+    await waitFor(() => feed.status.state === 'connected', 'connected')
+    const before = [0, 1, 2].map(() => server.handle.createOrder({}))
+    await waitFor(() => board.size === 3, 'three orders')
+
+    proxy.cut()
+    await nextEvent(feed, 'status', (s: { state: string }) => s.state === 'offline')
+    for (let i = 0; i < 20; i += 1) server.handle.createOrder({})
+    for (const made of before) if (made.ok) server.handle.updateCondition(made.value._id, 'COOKING')
+    proxy.restore()
+
+    await waitFor(() => sessions.some((s) => !s.recovered && s.gap !== null), 'the new session')
+    await caughtUp()
+    await waitFor(() => board.size === 23, 'the orders made during the outage', 10_000)
     expectBoardMatches(board, server.handle)
   }, 60_000)
 })

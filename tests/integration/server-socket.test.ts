@@ -136,3 +136,37 @@ describe('order routing', () => {
     ])
   })
 })
+
+describe('connection state recovery', () => {
+  const order = () => ({ clientId: CLIENT_ID })
+
+  it('is off by default: every event carries exactly the arguments of the spec', async () => {
+    const server = await startServer()
+    const { inbox } = await connectAs(server.url, 'demo-watcher')
+    const made = server.handle.createOrder(order())
+    if (!made.ok) throw new Error(made.reason)
+    server.handle.updateCondition(made.value._id, 'COOKING')
+    await inbox.waitFor((item) => item.event === 'order:condition', 'order:condition')
+    expect(inbox.items.map((item) => [item.event, item.args.length])).toEqual([
+      ['authorization:ok', 0],
+      ['order:new', 1],
+      ['order:condition', 1],
+    ])
+  })
+
+  it('with recoverySeconds, appends the packet offset to every event, as documented', async () => {
+    const server = await startServer({ recoverySeconds: 60 })
+    const { inbox } = await connectAs(server.url, 'demo-watcher')
+    const made = server.handle.createOrder(order())
+    if (!made.ok) throw new Error(made.reason)
+    server.handle.updateCondition(made.value._id, 'COOKING')
+    await inbox.waitFor((item) => item.event === 'order:condition', 'order:condition')
+    expect(inbox.items.map((item) => [item.event, item.args.length])).toEqual([
+      ['authorization:ok', 1],
+      ['order:new', 2],
+      ['order:condition', 2],
+    ])
+    for (const item of inbox.items) expect(typeof item.args.at(-1)).toBe('string')
+    expect(inbox.items[2]?.args[0]).toEqual({ _id: made.value._id, condition: 'COOKING' })
+  })
+})
