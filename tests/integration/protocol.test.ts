@@ -95,11 +95,12 @@ function shapeLike(actual: unknown, spec: unknown): unknown {
   if (spec === null || actual === null || (Array.isArray(spec) && spec.length === 0))
     return shapeOf(actual)
   if (Array.isArray(spec) && Array.isArray(actual)) return [shapeLike(actual[0], spec[0])]
-  if (typeof spec === 'object' && typeof actual === 'object' && actual !== null) {
+  if (typeof spec === 'object' && typeof actual === 'object') {
+    const fields = new Map(Object.entries(actual))
     return Object.fromEntries(
-      Object.keys(spec)
-        .sort()
-        .map((key) => [key, shapeLike((actual as Record<string, unknown>)[key], spec[key])]),
+      Object.entries(spec)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([key, field]) => [key, shapeLike(fields.get(key), field)]),
     )
   }
   return shapeOf(spec)
