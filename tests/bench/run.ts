@@ -36,25 +36,25 @@ async function runPhase(
     say(`latency: ${LATENCY.rate} events/s for ${LATENCY.seconds} s, beside a bare client…`)
     const result = await measureLatency(browser, { rendererDir, profileDir, ...LATENCY })
     results.latency = result
-    // The same run again with the journal's syncs taken out: the difference is their cost.
-    say('  again, with the journal writing but never syncing to the device…')
-    const unsynced = await measureLatency(browser, { rendererDir, ...LATENCY, journalSync: false })
-    result.withoutSync = unsynced.display
     say(
       `  p50 ${ms(result.display.p50)}, p99 ${ms(result.display.p99)} ` +
         `(bare client ${ms(result.baseline.p50)}, ${ms(result.baseline.p99)}), ` +
         `${result.display.count} cards, ${result.unseen} not seen`,
-    )
-    say(
-      `  without syncing: p50 ${ms(unsynced.display.p50)}, p99 ${ms(unsynced.display.p99)} ` +
-        `(syncing costs ${signed(result.display.p50 - unsynced.display.p50)} at p50, ` +
-        `${signed(result.display.p99 - unsynced.display.p99)} at p99)`,
     )
     const { page, baseline } = result.clocks
     say(
       `  clocks against the server's: the page's ${signed(page.before.offsetMs)} → ` +
         `${signed(page.after.offsetMs)}, the bare client's ${signed(baseline.before.offsetMs)} → ` +
         `${signed(baseline.after.offsetMs)} (times corrected by the mean)`,
+    )
+    // The same run again with the journal's syncs taken out: the difference is their cost.
+    say('  again, with the journal writing but never syncing to the disk…')
+    const unsynced = await measureLatency(browser, { rendererDir, ...LATENCY, journalSync: false })
+    result.withoutSync = unsynced.display
+    say(
+      `  without syncing: p50 ${ms(unsynced.display.p50)}, p99 ${ms(unsynced.display.p99)} ` +
+        `(syncing adds ${signed(result.display.p50 - unsynced.display.p50)} at p50, ` +
+        `${signed(result.display.p99 - unsynced.display.p99)} at p99)`,
     )
   } else if (phase === 'throughput') {
     say(`throughput: ${THROUGHPUT.rates.join(', ')} events/s, ${THROUGHPUT.seconds} s each…`)
