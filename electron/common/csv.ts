@@ -1,9 +1,11 @@
 // CSV of the day's orders for spreadsheets: RFC 4180 (comma, CRLF, fields with a quote, comma or
 // line break in double quotes, quotes doubled), UTF-8 with a byte-order mark so spreadsheet
 // programs read Cyrillic right. Two files: one row per order, and one row per condition change.
+// Test orders (isTestOrder) stay in both, marked in a column of their own, so a spreadsheet can
+// filter them out as the dispatcher's figures do.
 import type { BoardOrder } from './board'
 import { compareConditions, KNOWN_CONDITIONS } from './conditions'
-import { touchesDay } from './service-speed'
+import { isTestEntry, touchesDay } from './service-speed'
 
 /** The byte-order mark that tells spreadsheet programs the file is UTF-8. */
 export const BOM = '\uFEFF'
@@ -24,6 +26,9 @@ export interface CsvLabels {
   cost: string
   condition: string
   time: string
+  /** The header of the test-order column, and the mark in it of a test order. */
+  test: string
+  testMark: string
   /** A condition's name, for its column and in the rows. */
   conditionLabel: (code: string) => string
 }
@@ -66,10 +71,13 @@ export function ordersOfDay(orders: Iterable<BoardOrder>, dayStart: number): Boa
     .sort((a, b) => first(a) - first(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
+const testCell = (entry: BoardOrder, labels: CsvLabels): Cell =>
+  isTestEntry(entry) ? labels.testMark : null
+
 /**
  * One row per order: number, _id, created (the backend's clock), customer, phone, delivery or
- * pickup, address, cost, current condition, then one column per condition (the known ones and any
- * other seen) with the time this display saw the order reach it.
+ * pickup, address, cost, current condition, the test-order mark, then one column per condition
+ * (the known ones and any other seen) with the time this display saw the order reach it.
  */
 export function ordersCsv(orders: readonly BoardOrder[], labels: CsvLabels): string {
   const seen = new Set(KNOWN_CONDITIONS.map((info) => info.code))
@@ -85,6 +93,7 @@ export function ordersCsv(orders: readonly BoardOrder[], labels: CsvLabels): str
     labels.address,
     labels.cost,
     labels.condition,
+    labels.test,
     ...conditions.map(labels.conditionLabel),
   ]
   const rows = orders.map((entry) => {
@@ -102,6 +111,7 @@ export function ordersCsv(orders: readonly BoardOrder[], labels: CsvLabels): str
       order?.delivery === true ? order.address : null,
       order?.cost ?? null,
       labels.conditionLabel(entry.condition),
+      testCell(entry, labels),
       ...conditions.map((code) => {
         const at = reached.get(code)
         return at === undefined ? null : csvTime(at)
@@ -111,7 +121,7 @@ export function ordersCsv(orders: readonly BoardOrder[], labels: CsvLabels): str
   return csvText([header, ...rows])
 }
 
-/** One row per condition change on the day starting at `dayStart`, oldest first. */
+/** One row per condition change on the day starting at `dayStart`, oldest first, test ones marked. */
 export function changesCsv(
   orders: readonly BoardOrder[],
   labels: CsvLabels,
@@ -123,13 +133,21 @@ export function changesCsv(
       .map(({ condition, at }) => ({ entry, condition, at })),
   )
   changes.sort((a, b) => a.at - b.at)
-  const header = [labels.time, labels.number, labels.id, labels.condition, labels.customer]
+  const header = [
+    labels.time,
+    labels.number,
+    labels.id,
+    labels.condition,
+    labels.customer,
+    labels.test,
+  ]
   const rows = changes.map(({ entry, condition, at }) => [
     csvTime(at),
     entry.order?.number ?? null,
     entry.id,
     labels.conditionLabel(condition),
     entry.order?.username ?? null,
+    testCell(entry, labels),
   ])
   return csvText([header, ...rows])
 }

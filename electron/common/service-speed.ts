@@ -1,6 +1,7 @@
 // Speed of service from the condition changes this display observed: how long orders take from
-// NEW to each later condition, how many come in per hour, and how many are late. Pure: the caller
-// gives the clock and the day, so tests need no timers.
+// NEW to each later condition, how many come in per hour, and how many are late. Test orders
+// (isTestOrder) are left out of every figure and only counted apart. Pure: the caller gives the
+// clock and the day, so tests need no timers.
 import type { BoardOrder } from './board'
 import { compareConditions, conditionInfo } from './conditions'
 
@@ -29,6 +30,8 @@ export interface ServiceSpeed {
   conditions: ConditionSpeed[]
   /** Open orders (any day) past the late threshold or past their scheduled time. */
   late: number
+  /** Test orders of the day: in none of the figures above. */
+  testOrders: number
 }
 
 export interface SpeedOptions {
@@ -62,6 +65,9 @@ export function reachedAt(entry: BoardOrder): Map<string, number> {
 
 /** When an order arrived on this display: its first observed change. */
 export const arrivedAt = (entry: BoardOrder): number => entry.history[0]?.at ?? entry.receivedAt
+
+/** Whether the backend marked the order as a test (isTestOrder). */
+export const isTestEntry = (entry: BoardOrder): boolean => entry.order?.isTestOrder === true
 
 /** Whether any of the order's changes falls within the day starting at `dayStart`. */
 export function touchesDay(entry: BoardOrder, dayStart: number): boolean {
@@ -112,10 +118,16 @@ export function serviceSpeed(orders: Iterable<BoardOrder>, options: SpeedOptions
   let count = 0
   let lastHour = 0
   let late = 0
+  let testOrders = 0
   for (const entry of orders) {
-    if (isLate(entry, options)) late += 1
+    const test = isTestEntry(entry)
+    if (!test && isLate(entry, options)) late += 1
     const arrived = arrivedAt(entry)
     if (arrived < dayStart || arrived >= dayStart + DAY) continue
+    if (test) {
+      testOrders += 1
+      continue
+    }
     count += 1
     // `now` may be rounded down to the minute: what arrived since still counts.
     if (arrived > now - HOUR) lastHour += 1
@@ -139,5 +151,5 @@ export function serviceSpeed(orders: Iterable<BoardOrder>, options: SpeedOptions
       p90: percentile(sorted, 0.9) ?? 0,
     }
   })
-  return { orders: count, lastHour, perHour, conditions, late }
+  return { orders: count, lastHour, perHour, conditions, late, testOrders }
 }

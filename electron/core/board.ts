@@ -44,9 +44,14 @@ export class Board extends EventEmitter<BoardEvents> {
   static open(dir: string, options: JournalOptions & { log?: Logger } = {}): Board {
     const log = options.log ?? consoleLogger
     try {
-      const { journal, recovered } = Journal.open(dir, options)
+      // A sync fails later, on the journal's timer: by then the board exists to say so.
+      const syncErrors = { report: (_message: string): void => {} }
+      const onSyncError = (message: string) => syncErrors.report(message)
+      const { journal, recovered } = Journal.open(dir, { ...options, onSyncError })
       for (const warning of recovered.warnings) log.warn(warning, { dir })
-      return new Board(recovered, journal, log)
+      const board = new Board(recovered, journal, log)
+      syncErrors.report = (message) => (board.journalError = message)
+      return board
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       log.error('the journal cannot be opened; the board is kept in memory only', { dir, message })

@@ -1,21 +1,18 @@
-// The journal: the board's changes on disk, so a restart, a crash or a power cut loses nothing the
-// display had shown. Plain Node, no Electron. The line format and replay are in journal-records.ts.
-import {
-  closeSync,
-  constants,
-  copyFileSync,
-  fstatSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs'
+// The journal: the board's changes on disk. Each change is written at once (a crash or kill -9 of
+// the display loses none), and synced to the device in groups: one fdatasync for every change of
+// a SYNC_WINDOW_MS window while changes flow, none while idle, and a last one on close. So a
+// power cut loses at most the changes of the last window (plus the time one sync takes), which
+// the restart catches up like any gap. Plain Node, no Electron; the file operations go through
+// one seam (journal-fs.ts); the line format and replay are in journal-records.ts.
+import { constants } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_RETENTION_MS, isExpired, type BoardEvent, type BoardOrder } from '../common/board'
+import { nodeJournalFs, type JournalFs } from './journal-fs'
 import { eventLine, replay, snapshotText, type SkippedLine } from './journal-records'
 import { consoleLogger, type Logger } from './logger'
+
+/** How long a change may wait in the OS's cache before the journal syncs it to the device. */
+export const SYNC_WINDOW_MS = 25
 
 /** How a journal keeps time and what it keeps. */
 export interface JournalOptions {
@@ -23,6 +20,10 @@ export interface JournalOptions {
   retentionMs?: number
   now?: () => number
   log?: Logger
+  /** The file system (default node:fs); tests simulate power cuts through it. */
+  fs?: JournalFs
+  /** Called when syncing to the device failed: the changes are written but may not survive. */
+  onSyncError?: (message: string) => void
 }
 
 /** What `Journal.open` found on disk. */
@@ -45,30 +46,30 @@ const reasonOf = (error: unknown): string =>
 const hasCode = (error: unknown, code: string): boolean =>
   error instanceof Error && 'code' in error && error.code === code
 
-function readIfExists(file: string): Buffer {
+function readIfExists(fs: JournalFs, file: string): Uint8Array {
   try {
-    return readFileSync(file)
+    return fs.readFileSync(file)
   } catch (error) {
-    if (hasCode(error, 'ENOENT')) return Buffer.alloc(0)
+    if (hasCode(error, 'ENOENT')) return new Uint8Array(0)
     throw error
   }
 }
 
-function writeAll(fd: number, text: string): void {
+function writeAll(fs: JournalFs, fd: number, text: string): void {
   const bytes = Buffer.from(text)
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done)
+  for (let done = 0; done < bytes.length;) done += fs.writeSync(fd, bytes, done)
 }
 
 /** Makes a rename durable where the platform allows it; Windows cannot open a directory. */
-function fsyncDir(dir: string): void {
+function fsyncDir(fs: JournalFs, dir: string): void {
   let fd: number | undefined
   try {
-    fd = openSync(dir, 'r')
-    fsyncSync(fd)
+    fd = fs.openSync(dir, 'r')
+    fs.fsyncSync(fd)
   } catch {
     // best effort: the rename itself is already atomic
   } finally {
-    if (fd !== undefined) closeSync(fd)
+    if (fd !== undefined) fs.closeSync(fd)
   }
 }
 
@@ -90,6 +91,10 @@ export class Journal {
   private closed = false
   /** A failed write may have left part of a line; the next one must start on a fresh line. */
   private midLine = false
+  /** When the oldest change not yet synced was written, or null when all are. */
+  private unsyncedSince: number | null = null
+  private syncTimer: ReturnType<typeof setTimeout> | null = null
+  private syncing = false
 
   private constructor(
     private readonly dir: string,
@@ -97,6 +102,8 @@ export class Journal {
     private readonly retentionMs: number,
     private readonly now: () => number,
     private readonly log: Logger,
+    private readonly fs: JournalFs,
+    private readonly onSyncError: (message: string) => void,
   ) {}
 
   /** Opens (creating the directory and file when needed) and replays the journal in `dir`. */
@@ -110,6 +117,8 @@ export class Journal {
       options.retentionMs ?? DEFAULT_RETENTION_MS,
       options.now ?? Date.now,
       options.log ?? consoleLogger,
+      options.fs ?? nodeJournalFs,
+      options.onSyncError ?? (() => {}),
     )
     try {
       return { journal, recovered: journal.recover() }
@@ -119,13 +128,15 @@ export class Journal {
     }
   }
 
-  /** Appends one board event durably enough for now (synchronous append of one JSON line). */
+  /** Appends one board event: written now, synced to the device within SYNC_WINDOW_MS. */
   append(event: BoardEvent): void {
     const fd = this.openFd()
     const line = eventLine(event)
     try {
-      writeAll(fd, this.midLine ? `\n${line}` : line)
+      writeAll(this.fs, fd, this.midLine ? `\n${line}` : line)
       this.midLine = false
+      this.unsyncedSince ??= this.now()
+      this.scheduleSync()
     } catch (error) {
       this.midLine = true
       throw new Error(`cannot append to the journal ${this.file}: ${reasonOf(error)}`, {
@@ -151,14 +162,59 @@ export class Journal {
 
   /** Bytes in the journal file now (for diagnostics). */
   get size(): number {
-    return this.fd === null ? 0 : fstatSync(this.fd).size
+    return this.fd === null ? 0 : this.fs.fstatSync(this.fd).size
   }
 
-  /** Closes the file; later appends and compactions throw. */
+  /** Syncs what is not yet on the device and closes the file; later appends and compactions throw. */
   close(): void {
+    if (this.closed) return
     this.closed = true
-    if (this.fd !== null) closeSync(this.fd)
-    this.fd = null
+    if (this.syncTimer !== null) clearTimeout(this.syncTimer)
+    this.syncTimer = null
+    if (this.fd === null) return
+    try {
+      if (this.unsyncedSince !== null || this.syncing) this.fs.fdatasyncSync(this.fd)
+      this.unsyncedSince = null
+    } catch (error) {
+      this.syncFailed(error)
+    } finally {
+      this.fs.closeSync(this.fd)
+      this.fd = null
+    }
+  }
+
+  /** Starts the window's timer, unless one is running or a sync is under way (it will). */
+  private scheduleSync(): void {
+    if (this.syncTimer !== null || this.syncing || this.unsyncedSince === null) return
+    // The window counts from the oldest unsynced change; a clock that stepped is clamped to it.
+    const waited = this.now() - this.unsyncedSince
+    const delay = Math.min(Math.max(SYNC_WINDOW_MS - waited, 0), SYNC_WINDOW_MS)
+    this.syncTimer = setTimeout(() => this.sync(), delay)
+    // A pending sync must not keep a process alive that has nothing else to do.
+    this.syncTimer.unref?.()
+  }
+
+  /** One fdatasync, off the event loop, for every change written since the last. */
+  private sync(): void {
+    this.syncTimer = null
+    const fd = this.fd
+    if (fd === null || this.closed || this.unsyncedSince === null) return
+    this.unsyncedSince = null
+    this.syncing = true
+    this.fs.fdatasync(fd, (error) => {
+      this.syncing = false
+      if (this.closed) return
+      if (error !== null) this.syncFailed(error)
+      this.scheduleSync()
+    })
+  }
+
+  private syncFailed(error: unknown): void {
+    const message = `cannot sync the journal ${this.file} to disk: ${reasonOf(error)}`
+    this.log.error('the journal is written but not synced; a power cut may lose changes', {
+      message,
+    })
+    this.onSyncError(message)
   }
 
   private checkOpen(): void {
@@ -167,14 +223,14 @@ export class Journal {
 
   private openFd(): number {
     this.checkOpen()
-    this.fd ??= openSync(this.file, 'a')
+    this.fd ??= this.fs.openSync(this.file, 'a')
     return this.fd
   }
 
   private recover(): JournalRecovery {
-    mkdirSync(this.dir, { recursive: true })
-    const bytes = readIfExists(this.file)
-    const { orders, seq, skipped } = replay(bytes.toString('utf8'))
+    this.fs.mkdirSync(this.dir, { recursive: true })
+    const bytes = readIfExists(this.fs, this.file)
+    const { orders, seq, skipped } = replay(Buffer.from(bytes).toString('utf8'))
     const warnings = describeSkipped(skipped)
     // The rewrite below drops the skipped lines; keep the file as it was for a person to inspect.
     if (skipped.length > 0) warnings.push(`the journal as it was is kept in ${this.backup()}`)
@@ -192,7 +248,7 @@ export class Journal {
       const suffix = attempt === 1 ? '' : `-${attempt}`
       const target = join(this.dir, `journal.corrupt-${stamp}${suffix}.jsonl`)
       try {
-        copyFileSync(this.file, target, constants.COPYFILE_EXCL)
+        this.fs.copyFileSync(this.file, target, constants.COPYFILE_EXCL)
         return target
       } catch (error) {
         if (!hasCode(error, 'EEXIST')) throw error
@@ -208,18 +264,20 @@ export class Journal {
     const all = [...orders]
     const kept = all.filter((order) => !isExpired(order, now, this.retentionMs))
     const temp = `${this.file}.tmp`
-    const fd = openSync(temp, 'w')
+    const fd = this.fs.openSync(temp, 'w')
     try {
-      writeAll(fd, snapshotText(kept, seq))
-      fsyncSync(fd)
+      writeAll(this.fs, fd, snapshotText(kept, seq))
+      this.fs.fsyncSync(fd)
     } finally {
-      closeSync(fd)
+      this.fs.closeSync(fd)
     }
     // Windows refuses to replace a file that is open, so let go of it across the rename.
-    if (this.fd !== null) closeSync(this.fd)
+    if (this.fd !== null) this.fs.closeSync(this.fd)
     this.fd = null
-    renameSync(temp, this.file)
-    fsyncDir(this.dir)
+    this.fs.renameSync(temp, this.file)
+    fsyncDir(this.fs, this.dir)
+    // The snapshot holds every change so far, synced: nothing is left waiting for the window.
+    this.unsyncedSince = null
     this.midLine = false
     this.openFd()
     return { kept, dropped: all.length - kept.length }

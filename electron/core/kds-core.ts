@@ -12,6 +12,7 @@ import {
 import { healthOf, type CoreStatus, type Diagnostics, type Health } from '../common/status'
 import { parseWith } from '../common/protocol/parse'
 import { Board } from './board'
+import type { JournalFs } from './journal-fs'
 import { consoleLogger, type Logger } from './logger'
 import { OrderFeed } from './order-feed'
 import type { LoadedSettings, SettingsBackend } from './settings-backend'
@@ -34,6 +35,8 @@ export interface KdsCoreOptions {
   startDemo: () => Promise<DemoServer>
   /** The app's version, for diagnostics. */
   version?: string
+  /** The journal's file system (default node:fs); the benchmark measures syncing through it. */
+  journalFs?: JournalFs
   log?: Logger
 }
 
@@ -77,7 +80,7 @@ export class KdsCore implements KdsHandlers {
   /** Opens the journal, loads the settings and connects (starting the demo server when needed). */
   static async start(options: KdsCoreOptions): Promise<KdsCore> {
     const log = options.log ?? consoleLogger
-    const board = Board.open(options.dataDir, { log })
+    const board = Board.open(options.dataDir, { log, fs: options.journalFs })
     const stored = options.settings.load()
     for (const warning of stored.warnings) log.warn(warning)
     const feed = new OrderFeed({ url: '', token: '', log })

@@ -14,6 +14,9 @@ export const USAGE = `Usage: npm run server -- [options]
   --users FILE      JSON file of more users: { "users": [{ "id", "token", "role", "name"? }] }
   --simulate N      create N random orders a minute and walk them through their lifecycle
   --time-scale X    multiply every simulated pause by X (default 1; 0.1 is ten times faster)
+  --recovery S      turn on Socket.IO's connection state recovery for disconnections up to S
+                    seconds (default off); every event then carries one more argument than the
+                    spec: the packet offset
   --help            show this text`
 
 /** A decimal number written in full (no "", "0x10", "1e3" or "Infinity"). */
@@ -40,6 +43,11 @@ export const CliOptionsSchema = z.strictObject({
   'time-scale': decimal('a positive number')
     .pipe(z.number().positive('expected a positive number').max(1_000, 'expected at most 1000'))
     .default(1),
+  recovery: decimal('a number of seconds, from 1 to 86400')
+    .pipe(
+      z.number().min(1, 'expected at least 1 second').max(86_400, 'expected at most 86400 seconds'),
+    )
+    .optional(),
   help: z.boolean().default(false),
 })
 
@@ -60,6 +68,7 @@ function readArgs(argv: readonly string[]): Parsed<RawValues> {
         users: { type: 'string' },
         simulate: { type: 'string' },
         'time-scale': { type: 'string' },
+        recovery: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })

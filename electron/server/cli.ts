@@ -1,4 +1,4 @@
-// `npm run server -- --port 4000 [--host 127.0.0.1] [--users FILE] [--simulate N]`: runs the
+// `npm run server -- --port 4000 [--simulate N] [--recovery S]` (USAGE lists every flag): runs the
 // reference backend until SIGINT or SIGTERM, then closes every socket and timer and exits 0.
 // Exit codes: 0 done, 1 could not start (port taken...), 2 bad command line or users file.
 import { createServer as createHttpServer } from 'node:http'
@@ -32,6 +32,11 @@ function banner(origin: string, options: CliOptions, fileUsers: number): string 
       `  Simulator  ${options.simulate} orders a minute, time scale ${options['time-scale']}`,
     )
   }
+  if (options.recovery !== undefined) {
+    lines.push(
+      `  Recovery   on for ${options.recovery} s: every event carries the packet offset as one more argument (not in the spec)`,
+    )
+  }
   lines.push('Press Ctrl+C to stop.')
   return lines.join('\n')
 }
@@ -61,6 +66,7 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
   const handle = createServer(httpServer, {
     users,
     logger: stderrLogger,
+    recoverySeconds: options.recovery,
     simulator:
       options.simulate === undefined
         ? undefined

@@ -36,6 +36,11 @@ export interface ServerDeps {
   store?: OrderStore
   /** The number of the first order (default 1). */
   firstOrderNumber?: number
+  /**
+   * Turns Socket.IO's connection state recovery on, for disconnections up to this many seconds
+   * (default: off). It adds an argument the spec does not have to every event: the packet offset.
+   */
+  recoverySeconds?: number
 }
 
 /** A running reference server. */
@@ -87,7 +92,7 @@ export function createServer(httpServer: HttpServer, deps: ServerDeps = {}): Ser
     updateCondition,
   })
   httpServer.on('request', api)
-  const gateway = attachSocketGateway(httpServer, users, logger)
+  const gateway = attachSocketGateway(httpServer, users, logger, deps.recoverySeconds ?? null)
 
   function createOrder(draft: OrderDraft = {}): Parsed<Order> {
     const created = factory.create(draft)

@@ -1,5 +1,7 @@
 // Demo mode of the display: the reference server started in-process on a free loopback port,
-// simulating orders, with the token a kitchen display would use (a WATCHER's).
+// simulating orders, with the token a kitchen display would use (a WATCHER's). It turns Socket.IO's
+// connection state recovery on (the display handles both): a demo shows sessions recovered
+// without loss, at the cost of an offset argument on every event that the spec does not have.
 import { createServer as createHttpServer } from 'node:http'
 import { createServer, type ServerHandle } from './create-server'
 import { listen } from './listen'
@@ -7,6 +9,9 @@ import type { Logger } from './logger'
 
 /** The WATCHER token a demo display connects with. */
 export const DEMO_DISPLAY_TOKEN = 'demo-watcher'
+
+/** How long a demo display may be gone and still have its session recovered. */
+export const DEMO_RECOVERY_SECONDS = 120
 
 export interface DemoServerOptions {
   /** New orders a minute (0: none). */
@@ -29,6 +34,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<Runni
   const http = createHttpServer()
   const handle = createServer(http, {
     logger: options.logger,
+    recoverySeconds: DEMO_RECOVERY_SECONDS,
     simulator:
       options.simulatePerMinute > 0
         ? { ordersPerMinute: options.simulatePerMinute, timeScale: options.timeScale }
@@ -41,6 +47,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<Runni
     await handle.close()
     throw error
   }
+  options.logger?.info('demo server: connection state recovery on', {
+    seconds: DEMO_RECOVERY_SECONDS,
+    note: 'every event carries the packet offset as one more argument than the spec',
+  })
   return {
     url: `http://127.0.0.1:${port}`,
     token: DEMO_DISPLAY_TOKEN,

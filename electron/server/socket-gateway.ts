@@ -37,11 +37,15 @@ export interface SocketGateway {
   publishCondition(order: Pick<Order, '_id' | 'condition' | 'clientId'>): void
 }
 
-/** Attaches Socket.IO on SOCKET_PATH, websocket only, to `httpServer`. */
+/**
+ * Attaches Socket.IO on SOCKET_PATH, websocket only, to `httpServer`. With `recoverySeconds`,
+ * Socket.IO's connection state recovery is on for that long a disconnection.
+ */
 export function attachSocketGateway(
   httpServer: HttpServer,
   users: UserDirectory,
   logger: Logger,
+  recoverySeconds: number | null = null,
 ): SocketGateway {
   const io: KdsIoServer = new Server(httpServer, {
     path: SOCKET_PATH,
@@ -49,9 +53,12 @@ export function attachSocketGateway(
     serveClient: false,
     // Clients send nothing (the spec is receive-only), so nothing large should ever arrive.
     maxHttpBufferSize: 16 * 1024,
-    // A display that drops off for a while gets what it missed replayed when it comes back, and
-    // learns (socket.recovered) whether that was possible.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // Off unless asked for: with it on, Socket.IO appends the packet's offset as a last argument
+    // to every event, which the spec does not have. With it on, a display that drops off for a
+    // while gets what it missed replayed and learns (socket.recovered) whether that was possible.
+    ...(recoverySeconds === null
+      ? {}
+      : { connectionStateRecovery: { maxDisconnectionDuration: recoverySeconds * 1_000 } }),
   })
 
   io.on('connection', (socket) => {

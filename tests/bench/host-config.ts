@@ -8,5 +8,7 @@ export const HostConfigSchema = z.object({
   token: z.string(),
   /** Where the core fetches what a lost session missed, or null for none. */
   resyncUrl: z.string().nullable(),
+  /** Whether the journal syncs to the device (as shipped), or only writes (to see the cost). */
+  journalSync: z.boolean().default(true),
 })
 export type HostConfig = z.infer<typeof HostConfigSchema>

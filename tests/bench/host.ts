@@ -52,6 +52,8 @@ export async function startHost(options: {
   serverUrl: string
   token: string
   resyncUrl?: string | null
+  /** False: the journal writes but never syncs, to measure what syncing costs. */
+  journalSync?: boolean
   prepare?: (dataDir: string) => void
   /** Writes a CPU profile of the display's process there when it stops. */
   profileDir?: string
@@ -64,6 +66,7 @@ export async function startHost(options: {
     serverUrl: options.serverUrl,
     token: options.token,
     resyncUrl: options.resyncUrl ?? null,
+    journalSync: options.journalSync ?? true,
   }
   const profile =
     options.profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`]

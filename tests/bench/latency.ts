@@ -18,6 +18,8 @@ export interface LatencyOptions {
   rate: number
   seconds: number
   warmupSeconds: number
+  /** False: the journal never syncs, to show what syncing costs (default true, as shipped). */
+  journalSync?: boolean
 }
 
 export interface LatencyResult {
@@ -32,6 +34,8 @@ export interface LatencyResult {
   boardOrders: number
   /** The page's and the bare client's clocks against the server's, as corrected. */
   clocks: { page: ClockCheck; baseline: ClockCheck }
+  /** The display's latency in a second run whose journal never synced, when there was one. */
+  withoutSync?: Summary
 }
 
 export async function measureLatency(
@@ -41,6 +45,7 @@ export async function measureLatency(
   const stage = await openStage(browser, {
     rendererDir: options.rendererDir,
     profileDir: options.profileDir,
+    journalSync: options.journalSync,
   })
   try {
     const baseline = await startBaseline(stage.reference.url, WATCHER_TOKEN)

@@ -17,8 +17,9 @@ export interface Reference {
 /** Starts a silent reference server on a free loopback port. */
 export async function startReference(): Promise<Reference> {
   const http = createHttpServer()
-  // Large enough that a step of the throughput run never evicts an order it still moves.
-  const handle = createServer(http, { storeCapacity: 100_000 })
+  // Large enough that a step of the throughput run never evicts an order it still moves; with
+  // recovery on, as demo mode has it, so the soak's network blips are recovered sessions.
+  const handle = createServer(http, { storeCapacity: 100_000, recoverySeconds: 120 })
   const { port } = await listen(http, 0, '127.0.0.1')
   return { url: `http://127.0.0.1:${port}`, handle, close: () => handle.close() }
 }

@@ -36,6 +36,9 @@ export interface BenchReport {
     max_ms: Figure
     baseline_p50_ms: Figure
     baseline_p99_ms: Figure
+    /** The same run with the journal never syncing to the device: what syncing costs. */
+    no_sync_p50_ms: Figure
+    no_sync_p99_ms: Figure
   }
   throughput: { events_per_s: Figure; lost: Figure; duplicated: Figure }
   render: { cards_1000_ms: Figure; cards_10000_ms: Figure }
@@ -76,6 +79,8 @@ export function buildReport(results: PhaseResults, machine: Machine, seconds: nu
       max_ms: fig(latency?.display.max),
       baseline_p50_ms: fig(latency?.baseline.p50),
       baseline_p99_ms: fig(latency?.baseline.p99),
+      no_sync_p50_ms: fig(latency?.withoutSync?.p50),
+      no_sync_p99_ms: fig(latency?.withoutSync?.p99),
     },
     throughput: {
       events_per_s: fig(throughput?.eventsPerSecond, 0),

@@ -47,6 +47,15 @@ async function runPhase(
         `${signed(page.after.offsetMs)}, the bare client's ${signed(baseline.before.offsetMs)} → ` +
         `${signed(baseline.after.offsetMs)} (times corrected by the mean)`,
     )
+    // The same run again with the journal's syncs taken out: the difference is their cost.
+    say('  again, with the journal writing but never syncing to the disk…')
+    const unsynced = await measureLatency(browser, { rendererDir, ...LATENCY, journalSync: false })
+    result.withoutSync = unsynced.display
+    say(
+      `  without syncing: p50 ${ms(unsynced.display.p50)}, p99 ${ms(unsynced.display.p99)} ` +
+        `(syncing adds ${signed(result.display.p50 - unsynced.display.p50)} at p50, ` +
+        `${signed(result.display.p99 - unsynced.display.p99)} at p99)`,
+    )
   } else if (phase === 'throughput') {
     say(`throughput: ${THROUGHPUT.rates.join(', ')} events/s, ${THROUGHPUT.seconds} s each…`)
     results.throughput = await measureThroughput(

@@ -24,6 +24,8 @@ export interface StageOptions {
   idle?: boolean
   /** Where the display's process and the page write CPU profiles. */
   profileDir?: string
+  /** False: the journal never syncs to the device (default true, as shipped). */
+  journalSync?: boolean
 }
 
 let profiles = 0
@@ -56,6 +58,7 @@ export async function openStage(browser: Browser, options: StageOptions): Promis
       resyncUrl: options.resync === true ? `${reference.url}/api/orders?since={since}` : null,
       prepare: options.prepare,
       profileDir: options.profileDir,
+      journalSync: options.journalSync,
     })
     stops.push(() => host.stop())
     const board = await openBoard(browser, host.url, { idle: options.idle ?? false })

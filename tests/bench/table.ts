@@ -35,6 +35,12 @@ function rows(report: BenchReport): Row[] {
     },
     { figure: 'latency max', value: show(latency.max_ms, ' ms'), goal: '', verdict: '' },
     {
+      figure: 'latency p50 / p99, journal not synced',
+      value: `${show(latency.no_sync_p50_ms, '')} / ${show(latency.no_sync_p99_ms, ' ms')}`,
+      goal: '',
+      verdict: '',
+    },
+    {
       figure: 'baseline p50 / p99 (bare client)',
       value: `${show(latency.baseline_p50_ms, '')} / ${show(latency.baseline_p99_ms, ' ms')}`,
       goal: '',

@@ -11,7 +11,7 @@ import { listen } from '../../electron/server/listen'
 import { OrderStore } from '../../electron/server/order-store'
 import { startTcpProxy } from '../helpers/tcp-proxy'
 import { nextEvent, waitFor } from '../helpers/wait'
-import { cleanUp, startServer } from './server-harness'
+import { cleanUp, startServer, type TestServer } from './server-harness'
 
 const stops: (() => unknown)[] = []
 afterEach(async () => {
@@ -54,27 +54,49 @@ function expectBoardMatches(board: Board, handle: ServerHandle) {
   }
 }
 
-describe('a 30-second network outage', () => {
-  it('ends recovered, with no gap and every event once', async () => {
-    const server = await startServer()
-    const port = Number(new URL(server.url).port)
-    const proxy = await startTcpProxy(port)
-    stops.push(() => proxy.close())
-    const { board, feed, sessions } = display(proxy.url, null)
-    await waitFor(() => feed.status.state === 'connected', 'connected')
-    const before = [0, 1, 2].map(() => server.handle.createOrder({}))
-    await waitFor(() => board.size === 3, 'three orders')
+/**
+ * A display behind a proxy with three orders on its board; then the network goes down and, while
+ * it is, 20 orders are made and the three move. Answers with the network still down.
+ */
+async function outage(server: TestServer, resync: ResyncSource | null) {
+  const proxy = await startTcpProxy(Number(new URL(server.url).port))
+  stops.push(() => proxy.close())
+  const shown = display(proxy.url, resync)
+  await waitFor(() => shown.feed.status.state === 'connected', 'connected')
+  const before = [0, 1, 2].map(() => server.handle.createOrder({}))
+  await waitFor(() => shown.board.size === 3, 'three orders')
 
-    proxy.cut()
-    await nextEvent(feed, 'status', (s: { state: string }) => s.state === 'offline')
-    for (let i = 0; i < 20; i += 1) server.handle.createOrder({})
-    for (const made of before) if (made.ok) server.handle.updateCondition(made.value._id, 'COOKING')
+  proxy.cut()
+  await nextEvent(shown.feed, 'status', (s: { state: string }) => s.state === 'offline')
+  for (let i = 0; i < 20; i += 1) server.handle.createOrder({})
+  for (const made of before) if (made.ok) server.handle.updateCondition(made.value._id, 'COOKING')
+  return { ...shown, proxy }
+}
+
+describe('a 30-second network outage, the server recovering sessions (--recovery)', () => {
+  it('ends recovered, with no gap and every event once', async () => {
+    const server = await startServer({ recoverySeconds: 120 })
+    const { board, sessions, proxy } = await outage(server, null)
     await new Promise((resolve) => setTimeout(resolve, 30_000))
     expect(board.size).toBe(3)
 
     proxy.restore()
     await waitFor(() => board.size === 23, 'the orders made during the outage', 10_000)
     expect(sessions.at(-1)).toEqual({ recovered: true, gap: null })
+    expectBoardMatches(board, server.handle)
+  }, 60_000)
+})
+
+describe('a network outage, the server as the spec has it (no recovery)', () => {
+  it('ends in a fresh session with a gap, and the resync brings every order once', async () => {
+    const server = await startServer()
+    const source = { url: `${server.url}/api/orders?since={since}`, token: 'demo-watcher' }
+    const { board, sessions, caughtUp, proxy } = await outage(server, source)
+    proxy.restore()
+
+    await waitFor(() => sessions.some((s) => !s.recovered && s.gap !== null), 'the new session')
+    await caughtUp()
+    await waitFor(() => board.size === 23, 'the orders made during the outage', 10_000)
     expectBoardMatches(board, server.handle)
   }, 60_000)
 })

@@ -86,7 +86,7 @@ describe('server CLI', () => {
     }
   })
 
-  it('loads --users and runs --simulate', async () => {
+  it('loads --users, runs --simulate and turns --recovery on', async () => {
     const server = run([
       '--port',
       '0',
@@ -96,12 +96,18 @@ describe('server CLI', () => {
       '600',
       '--time-scale',
       '0.001',
+      '--recovery',
+      '30',
     ])
     const url = await origin(server)
+    expect(server.stdout()).toMatch(
+      /Recovery {3}on for 30 s: every event carries the packet offset/,
+    )
     expect(server.stdout()).toContain('+ 3 from tests/fixtures/server/users.json')
     expect(server.stdout()).toContain('Simulator  600 orders a minute')
     const kitchen = await connectAs(url, 'kitchen-1')
-    await kitchen.inbox.waitFor((item) => item.event === 'order:new', 'a simulated order')
+    const made = await kitchen.inbox.waitFor((item) => item.event === 'order:new', 'an order')
+    expect(made.args).toHaveLength(2)
     server.child.kill('SIGTERM')
     expect(await server.exit).toBe(0)
   })

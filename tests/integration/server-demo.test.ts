@@ -20,4 +20,19 @@ describe('demo server', () => {
     await demo.close()
     expect(demo.handle.simulator?.pending()).toBe(0)
   })
+
+  it('recovers sessions, says so in its log, and its events carry the offset that adds', async () => {
+    const said: string[] = []
+    const logger = {
+      info: (message: string) => said.push(message),
+      warn: () => {},
+      error: () => {},
+    }
+    demo = await startDemoServer({ simulatePerMinute: 0, logger })
+    expect(said).toContain('demo server: connection state recovery on')
+    const display = await connectAs(demo.url, demo.token)
+    const ok = await display.inbox.waitFor((item) => item.event === 'authorization:ok', 'ok')
+    expect(ok.args).toHaveLength(1)
+    expect(typeof ok.args[0]).toBe('string')
+  })
 })

@@ -18,7 +18,7 @@ import { seededRandom } from '../../electron/server/random'
 
 export type ClientSocket = Socket<ServerToClientEvents>
 
-/** A received event. */
+/** A received event, with exactly the arguments it carried. */
 export interface Received {
   event: string
   args: unknown[]
@@ -82,15 +82,6 @@ export async function startServer(deps: ServerDeps = {}): Promise<TestServer> {
   return server
 }
 
-/**
- * The payload arguments of an event. With connection state recovery on, Socket.IO appends the
- * packet's offset as a last string argument; no event of this protocol ends in a string of its
- * own (payloads are objects, or nothing), so a trailing string is the offset.
- */
-export function payloadOf(args: unknown[]): unknown[] {
-  return typeof args.at(-1) === 'string' ? args.slice(0, -1) : args
-}
-
 /** Connects like the display does; the token goes in `auth`, in the header, or nowhere. */
 export function connect(
   url: string,
@@ -107,7 +98,7 @@ export function connect(
       : { extraHeaders: { Authorization: `Bearer ${token.header}` } }),
   })
   const inbox = new Inbox()
-  socket.onAny((event: string, ...args: unknown[]) => inbox.push({ event, args: payloadOf(args) }))
+  socket.onAny((event: string, ...args: unknown[]) => inbox.push({ event, args }))
   cleanups.push(() => void socket.disconnect())
   return { socket, inbox }
 }

@@ -136,3 +136,38 @@ describe('order routing', () => {
     ])
   })
 })
+
+describe('connection state recovery', () => {
+  /** Connects, makes an order and moves it; answers what arrived and the order's id. */
+  async function exchange(recoverySeconds?: number) {
+    const server = await startServer({ recoverySeconds })
+    const { inbox } = await connectAs(server.url, 'demo-watcher')
+    const made = server.handle.createOrder({ clientId: CLIENT_ID })
+    if (!made.ok) throw new Error(made.reason)
+    server.handle.updateCondition(made.value._id, 'COOKING')
+    await inbox.waitFor((item) => item.event === 'order:condition', 'order:condition')
+    return { items: inbox.items, id: made.value._id }
+  }
+  const arities = (items: { event: string; args: unknown[] }[]) =>
+    items.map((item) => [item.event, item.args.length])
+
+  it('is off by default: every event carries exactly the arguments of the spec', async () => {
+    const { items } = await exchange()
+    expect(arities(items)).toEqual([
+      ['authorization:ok', 0],
+      ['order:new', 1],
+      ['order:condition', 1],
+    ])
+  })
+
+  it('with recoverySeconds, appends the packet offset to every event, as documented', async () => {
+    const { items, id } = await exchange(60)
+    expect(arities(items)).toEqual([
+      ['authorization:ok', 1],
+      ['order:new', 2],
+      ['order:condition', 2],
+    ])
+    for (const item of items) expect(typeof item.args.at(-1)).toBe('string')
+    expect(items[2]?.args[0]).toEqual({ _id: id, condition: 'COOKING' })
+  })
+})

@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BoardEvent } from '../../electron/common/board'
 import { parseOrder } from '../../electron/common/protocol/events'
 import { Board } from '../../electron/core/board'
+import { SYNC_WINDOW_MS } from '../../electron/core/journal'
 import { silentLogger } from '../../electron/core/logger'
+import { seededRandom } from '../../electron/server/random'
+import { PowerCutFs } from '../helpers/power-cut-fs'
 import { exampleOrder } from '../fixtures/load'
 
 const dirs: string[] = []
@@ -58,5 +61,24 @@ describe('Board.expire', () => {
     const before = board.snapshot()
     expect(board.expire(HOUR, 24 * HOUR)).toBe(0)
     expect(board.snapshot()).toEqual(before)
+  })
+})
+
+describe('Board and the disk', () => {
+  it('says so in journalError when the device refuses a sync, and keeps the orders', () => {
+    vi.useFakeTimers()
+    try {
+      const fs = new PowerCutFs(seededRandom(1), 0)
+      fs.fdatasync = (_fd, callback) => void setTimeout(() => callback(new Error('EIO: i/o')), 0)
+      const board = Board.open('/data', { log: silentLogger, fs })
+      board.apply({ type: 'order:new', order: order(1), at: 0 })
+      expect(board.journalError).toBeNull()
+      vi.advanceTimersByTime(SYNC_WINDOW_MS + 1)
+      expect(board.journalError).toMatch(/cannot sync the journal .*: EIO: i\/o/)
+      expect(board.get(id(1))?.condition).toBe('NEW')
+      board.close()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

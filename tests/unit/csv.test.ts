@@ -31,6 +31,8 @@ const labels: CsvLabels = {
   cost: 'Сумма',
   condition: 'Статус',
   time: 'Время',
+  test: 'Тестовый',
+  testMark: 'тест',
   conditionLabel: (code) => conditionInfo(code).label.ru,
 }
 
@@ -84,7 +86,13 @@ function board(): BoardOrder[] {
     cost: 1230,
     createdAt: at(9),
   })
-  const second = makeOrder({ number: 102, username: 'Anna', delivery: false, cost: 500 })
+  const second = makeOrder({
+    number: 102,
+    username: 'Anna',
+    delivery: false,
+    cost: 500,
+    isTestOrder: true,
+  })
   return [
     {
       id: second._id,
@@ -135,18 +143,21 @@ describe('ordersCsv', () => {
     expect(text.startsWith(BOM)).toBe(true)
     const [header, ...rest] = lines(text)
     expect(header).toBe(
-      'Номер,id,Создан,Клиент,Телефон,Способ,Адрес,Сумма,Статус,' +
+      'Номер,id,Создан,Клиент,Телефон,Способ,Адрес,Сумма,Статус,Тестовый,' +
         'Новый,Принят,Готовится,Собран,В пути,Доставлен,Выдан,Отменён,WEIRD',
     )
     const body = rest.join('\r\n')
     const id = today[0]?.id ?? ''
     expect(body).toContain(
       `101,${id},2026-11-26 09:00:00,"Ёжиков, ""Колючий""",+7 900 000-00-01,Доставка,` +
-        '"ул. Ленина, 1\nкв. 2",1230,Готовится,' +
+        '"ул. Ленина, 1\nкв. 2",1230,Готовится,,' +
         '2026-11-26 09:00:01,2026-11-26 09:02:00,2026-11-26 09:10:00,,,,,,',
     )
     expect(body).toContain(`,Anna,`)
-    expect(body).toContain(',Самовывоз,,500,WEIRD,2026-11-26 10:00:00,,,,,,,,2026-11-26 10:30:00')
+    // The test order stays in the file, marked in its own column.
+    expect(body).toContain(
+      ',Самовывоз,,500,WEIRD,тест,2026-11-26 10:00:00,,,,,,,,2026-11-26 10:30:00',
+    )
     expect(text.endsWith('\r\n')).toBe(true)
   })
 })
@@ -155,7 +166,7 @@ describe('changesCsv', () => {
   it('has one row per change of the day, oldest first', () => {
     const today = ordersOfDay(board(), DAY_START)
     const [header, ...rows] = lines(changesCsv(today, labels, DAY_START))
-    expect(header).toBe('Время,Номер,id,Статус,Клиент')
+    expect(header).toBe('Время,Номер,id,Статус,Клиент,Тестовый')
     expect(rows.filter((row) => row !== '').map((row) => row.split(',').slice(0, 2))).toEqual([
       ['2026-11-26 09:00:01', '101'],
       ['2026-11-26 09:02:00', '101'],
@@ -163,6 +174,8 @@ describe('changesCsv', () => {
       ['2026-11-26 10:00:00', '102'],
       ['2026-11-26 10:30:00', '102'],
     ])
-    expect(rows[4]).toContain(',WEIRD,Anna')
+    expect(rows[4]).toMatch(/,WEIRD,Anna,тест$/)
+    // A real order's mark is empty.
+    expect(rows[0]?.endsWith(',')).toBe(true)
   })
 })

@@ -17,9 +17,17 @@ describe('CLI options', () => {
 
   it('reads every flag', () => {
     const argv = ['--port', '0', '--host', '::1', '--users', 'u.json', '--simulate', '6']
-    expect(parseCliOptions([...argv, '--time-scale', '0.5'])).toEqual({
+    expect(parseCliOptions([...argv, '--time-scale', '0.5', '--recovery', '120'])).toEqual({
       ok: true,
-      value: { port: 0, host: '::1', users: 'u.json', simulate: 6, 'time-scale': 0.5, help: false },
+      value: {
+        port: 0,
+        host: '::1',
+        users: 'u.json',
+        simulate: 6,
+        'time-scale': 0.5,
+        recovery: 120,
+        help: false,
+      },
     })
   })
 
@@ -32,6 +40,9 @@ describe('CLI options', () => {
     expect(reasonOf(['--simulate', '601'])).toMatch(/^--simulate: expected at most 600/)
     expect(reasonOf(['--time-scale', '0'])).toMatch(/^--time-scale: expected a positive number/)
     expect(reasonOf(['--host', ' '])).toMatch(/^--host: is empty/)
+    expect(reasonOf(['--recovery', '0'])).toMatch(/^--recovery: expected at least 1 second/)
+    expect(reasonOf(['--recovery', 'two'])).toMatch(/^--recovery: expected a number of seconds/)
+    expect(reasonOf(['--recovery', '100000'])).toMatch(/^--recovery: expected at most 86400/)
   })
 
   it('refuses unknown flags, positionals and missing values', () => {

@@ -107,6 +107,49 @@ describe('serviceSpeed', () => {
   })
 })
 
+describe('serviceSpeed and test orders', () => {
+  const testEntry = (id: string, history: [string, number][]) => {
+    const plain = entry(id, history)
+    return {
+      ...plain,
+      order: {
+        createdAt: plain.receivedAt,
+        time: null,
+        isTestOrder: true,
+      } as unknown as BoardOrder['order'],
+    }
+  }
+  const real = [
+    entry('a', [
+      ['NEW', at(9)],
+      ['ACCEPTED', at(9, 5)],
+    ]),
+    entry('b', [['NEW', at(11, 30)]]),
+  ]
+  const tests = [
+    // Fast, in the last hour, and late: had it counted, every figure would move.
+    testEntry('t1', [
+      ['NEW', at(11, 10)],
+      ['ACCEPTED', at(11, 11)],
+      ['COOKING', at(11, 12)],
+    ]),
+    testEntry('t2', [['NEW', at(11, 20)]]),
+    // Yesterday's test order: not one of today's, not counted apart either.
+    testEntry('t3', [['NEW', at(-3)]]),
+  ]
+  const options = { now: at(12), dayStart: DAY_START, lateMinutes: 20 }
+
+  it('leaves them out of the orders, the hours, the times and the late count', () => {
+    const without = serviceSpeed(real, options)
+    const withTests = serviceSpeed([...real, ...tests], options)
+    expect(withTests).toEqual({ ...without, testOrders: 2 })
+    expect(without).toMatchObject({ orders: 2, lastHour: 1, late: 2, testOrders: 0 })
+    expect(withTests.conditions).toEqual([
+      { condition: 'ACCEPTED', count: 1, p50: 5 * MIN, p90: 5 * MIN },
+    ])
+  })
+})
+
 describe('isLate', () => {
   const options = { now: at(12), dayStart: DAY_START, lateMinutes: 20 }
 

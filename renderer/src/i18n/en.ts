@@ -1,11 +1,13 @@
 // English, the display's second language; complete, with the same keys as ru.ts.
 import { dispatchEn } from './dispatch'
 import { kitchenEn } from './kitchen'
+import { testOrdersEn } from './test-orders'
 import type { Messages } from './ru'
 
 export const en: Messages = {
   kitchen: kitchenEn,
   dispatch: dispatchEn,
+  testOrders: testOrdersEn,
   app: {
     title: 'Kitchen display',
   },

@@ -2,10 +2,12 @@
 // must have exactly the same keys (checked by the type and by a test).
 import { dispatchRu } from './dispatch'
 import { kitchenRu } from './kitchen'
+import { testOrdersRu } from './test-orders'
 
 export const ru = {
   kitchen: kitchenRu,
   dispatch: dispatchRu,
+  testOrders: testOrdersRu,
   app: {
     title: 'Кухонный экран',
   },

@@ -119,6 +119,48 @@ test("the CSV export holds the day's orders, with a BOM and Cyrillic intact", as
   ])
   expect(changes.suggestedFilename()).toMatch(/^changes-\d{4}-\d{2}-\d{2}\.csv$/)
   const changeText = (await readFile(await changes.path())).toString('utf8')
-  expect(changeText.startsWith('\uFEFFВремя,Номер,id,Статус,Клиент\r\n')).toBe(true)
+  expect(changeText.startsWith('\uFEFFВремя,Номер,id,Статус,Клиент,Тестовый\r\n')).toBe(true)
   expect(changeText.split(third)).toHaveLength(3)
+})
+
+test('test orders stay out of the figures and are marked in the CSV', async ({
+  page,
+  reference,
+  shell,
+}) => {
+  await openDispatch(page, shell.url)
+  const real = await reference.createOrder()
+  const tests = [
+    await reference.createOrder({ isTestOrder: true }),
+    await reference.createOrder({ isTestOrder: true }),
+  ]
+  await reference.setCondition(tests[0] ?? '', 'ACCEPTED')
+  await expect(entries(page)).toHaveCount(4)
+  await expect(page.locator('[data-testid="speed-orders"]')).toHaveAttribute('data-value', '1')
+  await expect(page.locator('[data-testid="speed-last-hour"]')).toHaveAttribute('data-value', '1')
+  await expect(page.locator('[data-testid="speed-table"]')).toHaveCount(0)
+  await expect(page.locator('[data-testid="speed-test-orders"]')).toHaveText(
+    'Тестовые заказы не считаются: 2',
+  )
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 800],
+    [800, 1280],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await keep(page, `dispatch-test-orders-${width}x${height}`)
+  }
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid="export-orders"]').click(),
+  ])
+  const text = (await readFile(await download.path())).toString('utf8')
+  const header = text.slice(1).split('\r\n')[0] ?? ''
+  const column = header.split(',').indexOf('Тестовый')
+  expect(column).toBeGreaterThan(0)
+  // Every order is in the file; the two test ones marked (an address may break a row inside
+  // quotes, but never between the condition and the mark after it).
+  for (const id of [real, ...tests]) expect(text.split(id)).toHaveLength(2)
+  expect(text.split('\r\n').filter((row) => /,тест,/.test(row))).toHaveLength(2)
 })

@@ -45,9 +45,12 @@ export class ReferenceServer {
     return [...this.logs, this.process?.output() ?? ''].join('\n--- restarted ---\n')
   }
 
-  /** Creates a random order through the admin API; answers its `_id`. */
-  async createOrder(): Promise<string> {
-    const order = await this.call('POST', '/api/orders', {})
+  /**
+   * Creates a random order through the admin API (a real one unless `draft` says otherwise: a
+   * random test order would be left out of the dispatcher's figures); answers its `_id`.
+   */
+  async createOrder(draft: Record<string, unknown> = {}): Promise<string> {
+    const order = await this.call('POST', '/api/orders', { isTestOrder: false, ...draft })
     if (typeof order !== 'object' || order === null || !('_id' in order)) {
       throw new Error(`POST /api/orders answered ${JSON.stringify(order)}`)
     }

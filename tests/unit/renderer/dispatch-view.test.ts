@@ -203,6 +203,37 @@ describe('speed of service', () => {
     expect(count(10)).toBe('0')
     expect(count(11)).toBe('2')
     expect(count(12)).toBe('0')
+    expect(wrapper.find('[data-testid="speed-test-orders"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('leaves test orders out of every figure and says how many it left out', async () => {
+    const test = (number: number, history: [string, number][]) => {
+      const plain = entry(number, 'Тест', history)
+      return { ...plain, order: plain.order && { ...plain.order, isTestOrder: true } }
+    }
+    kds.setBoard(1, [
+      ...board,
+      // Late, in the last hour, quick to ACCEPTED: each would change a figure.
+      test(201, [
+        ['NEW', at(11, 5)],
+        ['ACCEPTED', at(11, 6)],
+      ]),
+      test(202, [['NEW', at(11, 30)]]),
+    ])
+    const wrapper = await mounted()
+    expect(wrapper.get('[data-testid="speed-orders"]').attributes('data-value')).toBe('3')
+    expect(wrapper.get('[data-testid="speed-last-hour"]').attributes('data-value')).toBe('1')
+    expect(wrapper.get('[data-testid="speed-late"]').attributes('data-value')).toBe('1')
+    const rows = wrapper.findAll('[data-testid="speed-row"]')
+    expect(rows[0]?.findAll('td').map((td) => td.text())).toEqual(['10:00', '14:00', '2'])
+    const bars = wrapper.findAll('[data-testid="chart-bar"]')
+    expect(bars.find((bar) => bar.attributes('data-hour') === '11')?.attributes('data-count')).toBe(
+      '2',
+    )
+    expect(wrapper.get('[data-testid="speed-test-orders"]').text()).toBe(
+      'Тестовые заказы не считаются: 2',
+    )
     wrapper.unmount()
   })
 })
@@ -236,7 +267,7 @@ describe('CSV export', () => {
     expect(orders.startsWith(BOM)).toBe(true)
     const lines = orders.slice(1).split('\r\n')
     expect(lines[0]).toMatch(
-      /^Номер,id,Создан \(сервер\),Клиент,Телефон,Способ,Адрес,Сумма,Статус,Новый,/,
+      /^Номер,id,Создан \(сервер\),Клиент,Телефон,Способ,Адрес,Сумма,Статус,Тестовый,Новый,/,
     )
     expect(lines.filter((line) => /^10[123],/.test(line))).toHaveLength(3)
     expect(orders).toContain('"Вера, ""В"""')
