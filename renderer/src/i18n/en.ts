@@ -1,10 +1,12 @@
 // English, the display's second language; complete, with the same keys as ru.ts.
+import { clockEn } from './clock'
 import { dispatchEn } from './dispatch'
 import { kitchenEn } from './kitchen'
 import type { Messages } from './ru'
 
 export const en: Messages = {
   kitchen: kitchenEn,
+  clock: clockEn,
   dispatch: dispatchEn,
   app: {
     title: 'Kitchen display',
