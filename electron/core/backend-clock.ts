@@ -34,6 +34,12 @@ interface Sample {
   at: number
 }
 
+/** Backend minus monotonic time, and what it was learned from. */
+interface Estimate {
+  value: number
+  source: ClockStatus['source']
+}
+
 export interface BackendClockOptions {
   /** This machine's wall clock, epoch ms (default Date.now). */
   wallNow?: () => number
@@ -62,6 +68,8 @@ export class BackendClock extends EventEmitter<BackendClockEvents> {
   private readonly retentionMs: number
   private samples: Sample[] = []
   private anchor: Sample | null = null
+  /** The last estimate worked out; undefined when a sample came or went since. */
+  private cached: Estimate | null | undefined = undefined
   private published: ClockStatus = { offsetMs: 0, source: 'none', skewed: false }
 
   constructor(options: BackendClockOptions = {}) {
@@ -111,6 +119,7 @@ export class BackendClock extends EventEmitter<BackendClockEvents> {
     const at = this.monoNow()
     this.samples.push({ b: backendMs - at, at })
     if (this.samples.length > MAX_SAMPLES) this.samples.shift()
+    this.cached = undefined
     this.refresh()
   }
 
@@ -125,6 +134,7 @@ export class BackendClock extends EventEmitter<BackendClockEvents> {
     // The header is truncated to the second: its middle is the better guess of when it was written.
     const midway = (sentAt + answeredAt) / 2
     this.anchor = { b: date + 500 - midway, at: answeredAt }
+    this.cached = undefined
     this.refresh()
   }
 
@@ -132,6 +142,7 @@ export class BackendClock extends EventEmitter<BackendClockEvents> {
   reset(): void {
     this.samples = []
     this.anchor = null
+    this.cached = undefined
     this.refresh()
   }
 
@@ -140,6 +151,7 @@ export class BackendClock extends EventEmitter<BackendClockEvents> {
    * second or more or its source changed, publishes it and emits `change`.
    */
   refresh(): void {
+    this.expire()
     const next = this.raw()
     const before = this.published
     const moved = Math.abs(next.offsetMs - before.offsetMs) >= PUBLISH_STEP_MS
@@ -156,8 +168,14 @@ export class BackendClock extends EventEmitter<BackendClockEvents> {
     return { offsetMs, source: b.source, skewed: Math.abs(offsetMs) > CLOCK_SKEW_SHOWN_MS }
   }
 
-  private estimateB(): { value: number; source: ClockStatus['source'] } | null {
-    this.forgetOld()
+  /** The estimate of backend minus monotonic time; worked out again only when a sample came or went. */
+  private estimateB(): Estimate | null {
+    if (this.cached === undefined) this.cached = this.workOut()
+    return this.cached
+  }
+
+  private workOut(): Estimate | null {
+    this.forgetShifted()
     const anchor = this.anchor
     const values = this.samples.map((sample) => sample.b)
     let consensus: number
@@ -165,20 +183,29 @@ export class BackendClock extends EventEmitter<BackendClockEvents> {
     else if (anchor !== null) consensus = anchor.b
     else if (values.length > 0) consensus = values[values.length - 1] ?? 0
     else return null
-    const agreeing = values.filter((b) => Math.abs(b - consensus) <= CLOCK_TOLERANCE_MS)
     // The quickest arrival is the tightest bound: delays only ever make a sample smaller.
-    if (agreeing.length > 0) return { value: Math.max(...agreeing), source: 'events' }
+    let best = -Infinity
+    for (const b of values) if (Math.abs(b - consensus) <= CLOCK_TOLERANCE_MS && b > best) best = b
+    if (best > -Infinity) return { value: best, source: 'events' }
     return anchor === null ? null : { value: anchor.b, source: 'http-date' }
   }
 
-  /**
-   * Drops samples past their age, and, when the newest few agree on an offset the older ones do
-   * not share (the backend's clock or this one was reset mid-shift), everything before them.
-   */
-  private forgetOld(): void {
+  /** Drops samples and the anchor past their age. */
+  private expire(): void {
     const oldest = this.monoNow() - MAX_SAMPLE_AGE_MS
-    this.samples = this.samples.filter((sample) => sample.at >= oldest)
-    if (this.anchor !== null && this.anchor.at < oldest) this.anchor = null
+    let drop = 0
+    while (drop < this.samples.length && (this.samples[drop]?.at ?? 0) < oldest) drop += 1
+    if (drop > 0) this.samples.splice(0, drop)
+    const anchorGone = this.anchor !== null && this.anchor.at < oldest
+    if (anchorGone) this.anchor = null
+    if (drop > 0 || anchorGone) this.cached = undefined
+  }
+
+  /**
+   * When the newest few samples agree on an offset the older ones do not share (the backend's
+   * clock or this one was reset mid-shift), forgets everything before them.
+   */
+  private forgetShifted(): void {
     const newest = this.samples.slice(-NEW_OFFSET_SAMPLES)
     if (newest.length < NEW_OFFSET_SAMPLES || newest.length === this.samples.length) return
     const centre = median(newest.map((sample) => sample.b))
