@@ -86,6 +86,23 @@ describe('the backend clock, end to end', () => {
     expect(core.snapshot().orders[0]?.agesFromArrival).toBe(true)
   })
 
+  it('takes an order:condition’s updatedAt as a sample, where the backend sends one', async () => {
+    const { server, core } = await skewedBackend(-10 * MINUTE)
+    await waitFor(() => core.status().clock.source === 'http-date', 'the handshake Date')
+    const made = server.handle.createOrder({})
+    if (!made.ok) throw new Error(made.reason)
+    await waitFor(() => core.status().clock.source === 'events', 'the order as a sample')
+    // Beyond the spec's two fields: an updatedAt 30 s later than the clock says is the quickest.
+    const updatedAt = Date.now() - 10 * MINUTE + 30_000
+    server.handle.io.emit('order:condition', {
+      _id: made.value._id,
+      condition: 'COOKING',
+      updatedAt,
+    } as never)
+    await waitFor(() => core.entries().orders[0]?.condition === 'COOKING', 'the condition')
+    near(core.status().clock.offsetMs, -10 * MINUTE + 30_000, 1_000)
+  })
+
   it('follows a skew that appears mid-shift', async () => {
     const { server, core, skew } = await skewedBackend(0)
     for (let i = 0; i < 3; i += 1) server.handle.createOrder({})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BackendClock } from '../../electron/core/backend-clock'
+import { fetchResync } from '../../electron/core/resync'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -166,5 +167,28 @@ describe('BackendClock', () => {
     expect(clock.plausible(time.wall + 3 * MINUTE, time.wall)).toBe(false)
     expect(clock.plausible(time.wall - 23 * HOUR, time.wall)).toBe(true)
     expect(clock.plausible(time.wall - 25 * HOUR, time.wall)).toBe(false)
+  })
+})
+
+describe('the resync answer', () => {
+  it('tells the clock its Date header, even when the answer is refused', async () => {
+    const { clock, time } = setup()
+    const date = new Date(time.wall - 10 * MINUTE).toUTCString()
+    const answer = (status: number) => async () =>
+      new Response(status === 200 ? '[]' : 'no', { status, headers: { date } })
+    await fetchResync({ url: 'http://127.0.0.1:9/orders', token: 't' }, null, {
+      fetch: answer(200),
+      clock,
+    })
+    expect(clock.status.source).toBe('http-date')
+    expect(Math.abs(clock.status.offsetMs + 10 * MINUTE)).toBeLessThanOrEqual(1_000)
+    clock.reset()
+    await expect(
+      fetchResync({ url: 'http://127.0.0.1:9/orders', token: 't' }, null, {
+        fetch: answer(503),
+        clock,
+      }),
+    ).rejects.toThrow('answered 503')
+    expect(clock.status.source).toBe('http-date')
   })
 })

@@ -11,6 +11,7 @@ export const clockRu = {
   diagnostics: 'Часы сервера',
   offset: 'разница {sign}{amount} ({source})',
   same: 'совпадают с часами компьютера ({source})',
+  unknown: 'ещё не известны: от сервера не было ни заказов, ни ответов',
   source: {
     none: 'ещё не известны',
     events: 'по заказам',
@@ -29,6 +30,7 @@ export const clockEn: typeof clockRu = {
   diagnostics: 'Server clock',
   offset: 'difference {sign}{amount} ({source})',
   same: 'agrees with this computer ({source})',
+  unknown: 'not known yet: nothing has come from the server',
   source: {
     none: 'not known yet',
     events: 'from orders',

@@ -135,5 +135,11 @@ describe('the skew, where a person looks', () => {
     expect(wrapper.get('[data-testid="diag-clock"]').text()).toBe(
       'difference +12 s (from the Date header)',
     )
+    kds.diagnosticsOverrides = { status: coreStatus('connected') }
+    await diagnostics.refresh()
+    await flushPromises()
+    expect(wrapper.get('[data-testid="diag-clock"]').text()).toBe(
+      'not known yet: nothing has come from the server',
+    )
   })
 })
