@@ -23,6 +23,8 @@ test.beforeEach(async () => {
   shell = await startWebShell({ server: `http://127.0.0.1:${port}`, token: ADMIN_TOKEN })
 })
 
+// Playwright reads a hook's fixtures from the destructuring, so it must be there, empty.
+// eslint-disable-next-line no-empty-pattern
 test.afterEach(async ({}, testInfo) => {
   const code = await shell.stop()
   await testInfo.attach('web-shell.log', { body: `${shell.output()}\n[exit ${String(code)}]` })
