@@ -17,7 +17,7 @@ import {
 import { z } from 'zod'
 import { BackendClock } from './backend-clock'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
-import { onHandshakeDate } from './handshake-date'
+import { isTooLarge, onHandshakeDate } from './socket-internals'
 import { consoleLogger, type Logger } from './logger'
 
 /** Where the connection stands, for the status bar and /health. */
@@ -294,17 +294,4 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
     this.current = this.makeStatus(state, change)
     this.emit('status', this.current)
   }
-}
-
-/** A property of an unknown value, if it is an object that has it. */
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && key in value
-    ? (value as Record<string, unknown>)[key]
-    : undefined
-}
-
-/** Whether socket.io-client's disconnect details say `ws` refused a message over maxPayload. */
-function isTooLarge(details: unknown): boolean {
-  const error = field(field(details, 'description'), 'error')
-  return field(error, 'code') === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
 }

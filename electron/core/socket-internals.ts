@@ -1,4 +1,6 @@
-// The Date header of the WebSocket handshake: the backend's clock, as soon as we connect, before
+// What socket.io-client knows but does not type: read from its internals defensively, as unknown.
+//
+// The Date header of the WebSocket handshake is the backend's clock as soon as we connect, before
 // any order arrives. socket.io-client does not expose the upgrade answer; in Node its transport
 // is a `ws` WebSocket, which emits it as `upgrade`. Where that is not there (another transport,
 // another version), nothing is read and the estimate waits for orders and resyncs.
@@ -29,4 +31,10 @@ export function onHandshakeDate(socket: Socket, listener: (date: string | null) 
     const date = field(field(response, 'headers'), 'date')
     listener(typeof date === 'string' ? date : null)
   })
+}
+
+/** Whether socket.io-client's disconnect details say `ws` refused a message over maxPayload. */
+export function isTooLarge(details: unknown): boolean {
+  const error = field(field(details, 'description'), 'error')
+  return field(error, 'code') === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
 }
