@@ -26,6 +26,11 @@ export const BoardOrderSchema = z.object({
   changedAt: timestamp,
   /** First learned from a resync after a gap, not live: it may have waited unseen. */
   resynced: z.boolean().optional(),
+  /**
+   * Its own createdAt was implausible when it arrived live (far in the future, or older than the
+   * retention): it ages from `receivedAt`, and its card says so.
+   */
+  agesFromArrival: z.literal(true).optional(),
   /** When the kitchen bumped it off this display (a local mark; the backend knows nothing). */
   bumpedAt: timestamp.optional(),
 })
@@ -37,6 +42,8 @@ const FeedChanges = [
     at: timestamp,
     /** Fetched by a resync rather than pushed live; `at` is then when the list was asked for. */
     resync: z.boolean().optional(),
+    /** The order's createdAt was implausible on arrival (BoardOrder.agesFromArrival). */
+    agesFromArrival: z.literal(true).optional(),
   }),
   z.object({
     type: z.literal('order:condition'),
@@ -122,7 +129,10 @@ function receiveOrder(
   change: Extract<FeedChange, { type: 'order:new' }>,
 ): BoardOrder {
   const { order, at } = change
-  const mark = change.resync === true ? { resynced: true } : {}
+  const mark = {
+    ...(change.resync === true ? { resynced: true } : {}),
+    ...(change.agesFromArrival === true ? { agesFromArrival: true as const } : {}),
+  }
   if (prev === undefined) {
     const history = [{ condition: order.condition, at }]
     const entry = { id: order._id, order, condition: order.condition, history }

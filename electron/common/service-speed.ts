@@ -4,6 +4,7 @@
 // clock and the day, so tests need no timers.
 import type { BoardOrder } from './board'
 import { compareConditions, conditionInfo } from './conditions'
+import { startedAt } from './order-time'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -39,6 +40,8 @@ export interface SpeedOptions {
   /** Local midnight that starts the day. */
   dayStart: number
   lateMinutes: number
+  /** The backend's clock minus this machine's: orders' own times are the backend's (default 0). */
+  offsetMs?: number
 }
 
 /**
@@ -100,10 +103,11 @@ export function scheduledAt(time: number | string | null, dayStart: number): num
  */
 export function isLate(entry: BoardOrder, options: SpeedOptions): boolean {
   if (conditionInfo(entry.condition).final) return false
+  // `now` is this machine's clock; the order's times are moved onto it.
+  const offset = options.offsetMs ?? 0
   const scheduled = scheduledAt(entry.order?.time ?? null, options.dayStart)
-  if (scheduled !== null) return options.now > scheduled
-  const started = entry.order?.createdAt ?? entry.receivedAt
-  return options.now - started > options.lateMinutes * MINUTE
+  if (scheduled !== null) return options.now > scheduled - offset
+  return options.now - startedAt(entry, offset) > options.lateMinutes * MINUTE
 }
 
 /**

@@ -50,6 +50,25 @@ export const ResyncReportSchema = z.object({
   error: z.string().nullable(),
 })
 
+/** Where the estimate of the backend's clock comes from. */
+export const CLOCK_SOURCES = ['none', 'events', 'http-date'] as const
+
+/** A difference between the clocks past this is shown to a person. */
+export const CLOCK_SKEW_SHOWN_MS = 60_000
+
+/**
+ * The backend's clock against this machine's: `offsetMs` is backend minus local, so positive
+ * means this computer is behind. Orders' own times (createdAt, time) are the backend's; every age
+ * subtracts them from the local clock plus this offset.
+ */
+export const ClockStatusSchema = z.object({
+  offsetMs: z.number().int(),
+  /** `none`: nothing heard yet, the offset is 0; `events`: live orders; `http-date`: Date headers. */
+  source: z.enum(CLOCK_SOURCES),
+  /** The offset is past CLOCK_SKEW_SHOWN_MS either way: the status bar says so. */
+  skewed: z.boolean(),
+})
+
 /** Everything the status bar and /health show. */
 export const CoreStatusSchema = z.object({
   connection: ConnectionStatusSchema,
@@ -68,6 +87,7 @@ export const CoreStatusSchema = z.object({
   /** Intervals that may be missing orders, until a person dismisses them. */
   gaps: z.array(GapSchema),
   lastResync: ResyncReportSchema.nullable(),
+  clock: ClockStatusSchema,
 })
 
 /** A payload the core refused, for the diagnostics panel. */
@@ -103,6 +123,7 @@ export type ConnectionState = z.infer<typeof ConnectionStateSchema>
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>
 export type CoreStatus = z.infer<typeof CoreStatusSchema>
 export type Health = z.infer<typeof HealthSchema>
+export type ClockStatus = z.infer<typeof ClockStatusSchema>
 export type Gap = z.infer<typeof GapSchema>
 export type ResyncReport = z.infer<typeof ResyncReportSchema>
 export type Rejection = z.infer<typeof RejectionSchema>

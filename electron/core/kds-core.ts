@@ -43,6 +43,7 @@ export interface KdsCoreOptions {
 type Listener = (message: KdsMessage) => void
 
 const HOUR_MS = 60 * 60 * 1000
+const CLOCK_CHECK_MS = 10_000
 
 /** The core of the display, shared by the Electron and the browser shells. */
 export class KdsCore implements KdsHandlers {
@@ -52,6 +53,8 @@ export class KdsCore implements KdsHandlers {
   private readonly diagnosticsRecorder: DiagnosticsRecorder
   /** Finished orders past the retention leave the board once an hour. */
   private readonly housekeeping = setInterval(() => this.board.expire(Date.now()), HOUR_MS).unref()
+  /** This machine's clock may be stepped at any time: the offset follows within seconds. */
+  private readonly clockCheck = setInterval(() => this.feed.clock.refresh(), CLOCK_CHECK_MS).unref()
 
   private constructor(
     private readonly options: KdsCoreOptions,
@@ -60,7 +63,7 @@ export class KdsCore implements KdsHandlers {
     private stored: LoadedSettings,
     private readonly log: Logger,
   ) {
-    this.catchUp = new CatchUp(board, log)
+    this.catchUp = new CatchUp(board, log, Date.now, { clock: feed.clock })
     this.diagnosticsRecorder = new DiagnosticsRecorder(options.version ?? 'dev', options.dataDir)
     board.on('event', (event) =>
       this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event }),
@@ -75,6 +78,7 @@ export class KdsCore implements KdsHandlers {
     feed.on('change', (change) => board.apply(change))
     feed.on('status', () => this.push({ type: 'status', status: this.status() }))
     feed.on('invalid', () => this.push({ type: 'status', status: this.status() }))
+    feed.clock.on('change', () => this.push({ type: 'status', status: this.status() }))
   }
 
   /** Opens the journal, loads the settings and connects (starting the demo server when needed). */
@@ -117,6 +121,7 @@ export class KdsCore implements KdsHandlers {
       settingsWarnings: this.stored.warnings,
       gaps: [...this.catchUp.gaps],
       lastResync: this.catchUp.lastResync,
+      clock: this.feed.clock.status,
     }
   }
 
@@ -195,6 +200,7 @@ export class KdsCore implements KdsHandlers {
   /** Disconnects, stops the demo server and closes the journal. */
   async close(): Promise<void> {
     clearInterval(this.housekeeping)
+    clearInterval(this.clockCheck)
     this.feed.stop()
     this.listeners.clear()
     await this.demo?.close()

@@ -14,7 +14,10 @@ import {
   type ServerEventName,
   type UntrustedServerEvents,
 } from '../common/protocol/events'
+import { z } from 'zod'
+import { BackendClock } from './backend-clock'
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff'
+import { isTooLarge, onHandshakeDate } from './socket-internals'
 import { consoleLogger, type Logger } from './logger'
 
 /** Where the connection stands, for the status bar and /health. */
@@ -58,7 +61,12 @@ export interface OrderFeedOptions {
   connectTimeoutMs?: number
   /** A larger WebSocket message closes the connection and is logged (default 1 MiB). */
   maxPayloadBytes?: number
+  /** The estimate of the backend's clock this feed keeps up to date (default: its own). */
+  clock?: BackendClock
 }
+
+/** The backend's time an order:condition may carry beyond the spec's two fields. */
+const ConditionTimeSchema = z.object({ updatedAt: z.number().int().nonnegative() })
 
 type UntrustedSocket = Socket<UntrustedServerEvents>
 
@@ -79,6 +87,13 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
   private running = false
   private current: FeedStatus
   private readonly counters: FeedStats = { received: 0, invalid: 0, lastEventAt: null }
+  /**
+   * Whether events now arrive as they happen: from `authorization:ok` on. Socket.IO replays what a
+   * recovered session missed before that, late; those must not set the clock.
+   */
+  private live = false
+  /** The backend's clock against this machine's. */
+  readonly clock: BackendClock
 
   constructor(options: OrderFeedOptions) {
     super()
@@ -90,6 +105,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF
     this.connectTimeoutMs = options.connectTimeoutMs ?? 10_000
     this.maxPayloadBytes = options.maxPayloadBytes ?? 1024 * 1024
+    this.clock = options.clock ?? new BackendClock({ wallNow: this.now })
     this.current = this.makeStatus('connecting', { attempt: 0 })
   }
 
@@ -122,6 +138,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
     this.token = settings.token
     this.closeSocket()
     this.lostAt = null
+    this.clock.reset()
     this.current = this.makeStatus('connecting', { attempt: 0 })
     if (this.running) this.connect()
   }
@@ -130,7 +147,10 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
     this.clearRetry()
     this.socket ??= this.createSocket()
     this.setStatus('connecting', {})
+    this.live = false
+    const sentAt = this.clock.mono()
     this.socket.connect()
+    onHandshakeDate(this.socket, (date) => this.clock.httpDate(date, sentAt, this.clock.mono()))
   }
 
   /**
@@ -167,6 +187,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
   private onAuthorized(recovered: boolean): void {
     const lostAt = this.lostAt
     this.lostAt = null
+    this.live = true
     this.setStatus('connected', { attempt: 0 })
     const gap = !recovered && lostAt !== null ? { from: lostAt, to: this.now() } : null
     if (recovered) this.log.info('session recovered: nothing was missed', { url: this.url })
@@ -179,6 +200,7 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
       this.reject('message', `a message over ${this.maxPayloadBytes} bytes was cut off`)
     }
     this.lostAt ??= this.now()
+    this.live = false
     this.retry(`connection lost: ${reason}`)
   }
 
@@ -200,7 +222,13 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
     if (event === 'order:new') {
       const parsed = parseOrder(payload)
       if (!parsed.ok) return this.reject(event, parsed.reason)
-      change = { type: 'order:new', order: parsed.value, at }
+      const order = parsed.value
+      change = { type: 'order:new', order, at }
+      // A replay is late: it says nothing of the clock, and is judged by the estimate as it stands.
+      const plausible = this.live
+        ? this.clock.liveOrder(order, at)
+        : this.clock.plausible(order.createdAt, at)
+      if (!plausible) change.agesFromArrival = true
     } else {
       const parsed = parseOrderCondition(payload)
       if (!parsed.ok) return this.reject(event, parsed.reason)
@@ -210,6 +238,8 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
         condition: parsed.value.condition,
         at,
       }
+      const time = ConditionTimeSchema.safeParse(payload)
+      if (this.live && time.success) this.clock.liveTime(time.data.updatedAt)
     }
     this.counters.received += 1
     this.counters.lastEventAt = at
@@ -264,17 +294,4 @@ export class OrderFeed extends EventEmitter<FeedEvents> {
     this.current = this.makeStatus(state, change)
     this.emit('status', this.current)
   }
-}
-
-/** A property of an unknown value, if it is an object that has it. */
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && key in value
-    ? (value as Record<string, unknown>)[key]
-    : undefined
-}
-
-/** Whether socket.io-client's disconnect details say `ws` refused a message over maxPayload. */
-function isTooLarge(details: unknown): boolean {
-  const error = field(field(details, 'description'), 'error')
-  return field(error, 'code') === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
 }

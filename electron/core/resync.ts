@@ -4,6 +4,7 @@
 // order does not cost the others.
 import { parseOrder } from '../common/protocol/events'
 import type { Order } from '../common/protocol/schemas'
+import type { BackendClock } from './backend-clock'
 
 /** Where to fetch the orders from. `{since}` in the URL is replaced by epoch ms (or removed). */
 export interface ResyncSource {
@@ -23,6 +24,8 @@ export interface ResyncOptions {
   timeoutMs?: number
   /** A larger answer is refused. */
   maxBytes?: number
+  /** Told the answer's Date header: the backend's clock. */
+  clock?: BackendClock
 }
 
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -39,10 +42,12 @@ export async function fetchResync(
   options: ResyncOptions = {},
 ): Promise<ResyncResult> {
   const url = expandResyncUrl(source.url, since)
+  const sentAt = options.clock?.mono() ?? 0
   const response = await (options.fetch ?? fetch)(url, {
     headers: { authorization: `Bearer ${source.token}`, accept: 'application/json' },
     signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
   })
+  options.clock?.httpDate(response.headers.get('date'), sentAt, options.clock.mono())
   if (!response.ok) throw new Error(`resync: ${url} answered ${response.status}`)
   const text = await response.text()
   if (text.length > (options.maxBytes ?? DEFAULT_MAX_BYTES)) {

@@ -3,6 +3,7 @@
 import type { Server as HttpServer } from 'node:http'
 import type { Order } from '../common/protocol/schemas'
 import type { Parsed } from '../common/protocol/parse'
+import { stampDates } from './date-header'
 import { createHttpApi } from './http-api'
 import { silentLogger, type Logger } from './logger'
 import { DEMO_MENU, type MenuItem } from './menu'
@@ -93,6 +94,7 @@ export function createServer(httpServer: HttpServer, deps: ServerDeps = {}): Ser
   })
   httpServer.on('request', api)
   const gateway = attachSocketGateway(httpServer, users, logger, deps.recoverySeconds ?? null)
+  stampDates(httpServer, gateway.io, now)
 
   function createOrder(draft: OrderDraft = {}): Parsed<Order> {
     const created = factory.create(draft)

@@ -1,6 +1,7 @@
 // The board as columns: one per condition that has orders, in lifecycle order, NEW always there.
 import type { BoardOrder } from '../../electron/common/board'
 import { compareConditions } from '../../electron/common/conditions'
+import { startedAt } from '../../electron/common/order-time'
 
 /** One column of the board. */
 export interface Column {
@@ -8,16 +9,14 @@ export interface Column {
   orders: BoardOrder[]
 }
 
-/** When an order started, for its age and its place in a column: the backend's createdAt if known. */
-export const startedAt = (entry: BoardOrder): number => entry.order?.createdAt ?? entry.receivedAt
+export { startedAt }
 
 const ALWAYS_SHOWN = 'NEW'
 
-const byAge = (a: BoardOrder, b: BoardOrder) =>
-  startedAt(a) - startedAt(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
 /** Groups orders into columns; the oldest order first in each, as it is the most urgent. */
-export function groupColumns(orders: Iterable<BoardOrder>): Column[] {
+export function groupColumns(orders: Iterable<BoardOrder>, offsetMs: number): Column[] {
+  const byAge = (a: BoardOrder, b: BoardOrder) =>
+    startedAt(a, offsetMs) - startedAt(b, offsetMs) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   const groups = new Map<string, BoardOrder[]>([[ALWAYS_SHOWN, []]])
   for (const entry of orders) {
     const group = groups.get(entry.condition)

@@ -82,3 +82,22 @@ describe('Board and the disk', () => {
     }
   })
 })
+
+describe('an order that ages from its arrival', () => {
+  it('keeps the mark through the journal, and through a later copy of the order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kds-board-'))
+    dirs.push(dir)
+    const board = Board.open(dir, { log: silentLogger })
+    board.apply({ type: 'order:new', order: order(1), at: 5_000, agesFromArrival: true })
+    board.apply({ type: 'order:new', order: order(2), at: 6_000 })
+    const updated = { ...order(1), condition: 'COOKING', updatedAt: order(1).updatedAt + 1 }
+    board.apply({ type: 'order:new', order: updated, at: 7_000 })
+    board.close()
+
+    const reopened = Board.open(dir, { log: silentLogger })
+    expect(reopened.get(id(1))).toMatchObject({ agesFromArrival: true, receivedAt: 5_000 })
+    expect(reopened.get(id(1))?.condition).toBe('COOKING')
+    expect(reopened.get(id(2))?.agesFromArrival).toBeUndefined()
+    reopened.close()
+  })
+})

@@ -163,4 +163,24 @@ describe('isLate', () => {
     expect(isLate(entry('x', [['COOKING', at(11, 30)]]), options)).toBe(true)
     expect(isLate(entry('x', [['CANCELED', at(8)]]), options)).toBe(false)
   })
+
+  it('reads the order’s own times on the backend’s clock, moved by the offset', () => {
+    // Created at 11:50 on a backend 10 minutes ahead: 11:40 here, so 20 minutes old at noon.
+    const made = entry('b', [['NEW', at(11, 45)]], null)
+    const order = { createdAt: at(11, 50), time: null } as unknown as BoardOrder['order']
+    const withOrder = { ...made, order }
+    expect(isLate(withOrder, options)).toBe(false)
+    expect(isLate(withOrder, { ...options, offsetMs: 10 * MIN + 1 })).toBe(true)
+    // Scheduled for 12:05 on the backend: 11:55 here, past at noon.
+    const scheduled = entry('s', [['NEW', at(11, 40)]], at(12, 5))
+    expect(isLate(scheduled, options)).toBe(false)
+    expect(isLate(scheduled, { ...options, offsetMs: 10 * MIN })).toBe(true)
+    // An order whose createdAt was implausible is aged from its arrival.
+    const odd = {
+      ...withOrder,
+      order: { createdAt: 0, time: null } as unknown as BoardOrder['order'],
+    }
+    expect(isLate(odd, options)).toBe(true)
+    expect(isLate({ ...odd, agesFromArrival: true }, options)).toBe(false)
+  })
 })

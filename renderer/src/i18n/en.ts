@@ -1,4 +1,5 @@
 // English, the display's second language; complete, with the same keys as ru.ts.
+import { clockEn } from './clock'
 import { dispatchEn } from './dispatch'
 import { kitchenEn } from './kitchen'
 import { testOrdersEn } from './test-orders'
@@ -6,6 +7,7 @@ import type { Messages } from './ru'
 
 export const en: Messages = {
   kitchen: kitchenEn,
+  clock: clockEn,
   dispatch: dispatchEn,
   testOrders: testOrdersEn,
   app: {

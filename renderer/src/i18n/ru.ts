@@ -1,11 +1,13 @@
 // Russian, the display's first language. The shape of this object is the message schema: en.ts
 // must have exactly the same keys (checked by the type and by a test).
+import { clockRu } from './clock'
 import { dispatchRu } from './dispatch'
 import { kitchenRu } from './kitchen'
 import { testOrdersRu } from './test-orders'
 
 export const ru = {
   kitchen: kitchenRu,
+  clock: clockRu,
   dispatch: dispatchRu,
   testOrders: testOrdersRu,
   app: {

@@ -41,6 +41,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
   const rules = computed(() => ({
     lateMinutes: settings.thresholds.lateMinutes,
     prepMinutes: settings.view?.prepMinutes ?? DEFAULT_DISPLAY_SETTINGS.prepMinutes,
+    offsetMs: clock.offsetMs,
   }))
   const filter = computed<KitchenFilter>(() => ({
     mode: view.mode,

@@ -17,10 +17,11 @@ export function scheduledAt(time: number | string | null | undefined): number | 
   return Number.isFinite(at) ? at : null
 }
 
-/** The minutes that decide an order's timing. */
+/** The minutes that decide an order's timing, and the backend's clock minus this machine's. */
 export interface TimingRules {
   lateMinutes: number
   prepMinutes: number
+  offsetMs: number
 }
 
 /** When an order is late, when it should be started, and its scheduled time if it has one. */
@@ -29,7 +30,7 @@ export interface Timing {
   due: number
   /** When to start cooking: the scheduled time minus the preparation time, else when it came. */
   start: number
-  /** The scheduled time (epoch ms), or null for an order wanted as soon as possible. */
+  /** The scheduled time (epoch ms, this machine's clock), or null for one wanted as soon as possible. */
   scheduled: number | null
 }
 
@@ -53,8 +54,10 @@ export function timingOf(entry: BoardOrder, rules: TimingRules): Timing {
 }
 
 function workOut(entry: BoardOrder, rules: TimingRules): Timing {
-  const scheduled = scheduledAt(entry.order?.time)
-  const since = startedAt(entry)
+  // Times are on this machine's clock, which `now` ticks on: the backend's ones are moved onto it.
+  const time = scheduledAt(entry.order?.time)
+  const scheduled = time === null ? null : time - rules.offsetMs
+  const since = startedAt(entry, rules.offsetMs)
   if (conditionInfo(entry.condition).final) {
     return { due: Infinity, start: scheduled ?? since, scheduled }
   }

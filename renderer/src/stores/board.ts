@@ -10,6 +10,7 @@ import {
 } from '../../../electron/common/board'
 import type { KdsApi } from '../../../electron/common/kds-api'
 import { groupColumns } from '../columns'
+import { useClockStore } from './clock'
 import { errorText } from './errors'
 
 /** How long to wait before asking again for a snapshot that failed. */
@@ -36,10 +37,11 @@ export const useBoardStore = defineStore('board', () => {
   const seq = ref(0)
   const loaded = ref(false)
   const error = ref<string | null>(null)
+  const clock = useClockStore()
 
   const columns = computed(() => {
     void version.value
-    return groupColumns(orders.value.values())
+    return groupColumns(orders.value.values(), clock.offsetMs)
   })
   const count = computed(() => {
     void version.value

@@ -28,6 +28,7 @@ export const STATUS: CoreStatus = {
   settingsWarnings: [],
   gaps: [],
   lastResync: null,
+  clock: { offsetMs: 0, source: 'none', skewed: false },
 }
 
 export const DIAGNOSTICS: Diagnostics = {

@@ -88,7 +88,7 @@ describe('BoardView', () => {
   it('puts the oldest order first in a column', () => {
     const young = entryOf(makeOrder({ createdAt: 5_000 }))
     const old = entryOf(makeOrder({ createdAt: 1_000 }))
-    const [column] = groupColumns([young, old])
+    const [column] = groupColumns([young, old], 0)
     expect(column?.orders.map((o) => o.id)).toEqual([old.id, young.id])
   })
 })

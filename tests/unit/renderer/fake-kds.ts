@@ -42,6 +42,7 @@ export function coreStatus(
     settingsWarnings: [],
     gaps: [],
     lastResync: null,
+    clock: { offsetMs: 0, source: 'none', skewed: false },
     ...overrides,
   }
 }
