@@ -118,7 +118,7 @@ describe('the backend clock, end to end', () => {
 
   it('takes no samples from what a recovered session replays', async () => {
     const skew = { ms: 0 }
-    const server = await startServer({ now: () => Date.now() + skew.ms })
+    const server = await startServer({ now: () => Date.now() + skew.ms, recoverySeconds: 120 })
     const proxy = await startTcpProxy(Number(new URL(server.url).port))
     stops.push(() => proxy.close())
     const feed = new OrderFeed({
