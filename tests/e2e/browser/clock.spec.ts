@@ -9,6 +9,7 @@ import { fixtures } from '../../fixtures/load'
 import { ADMIN_TOKEN } from '../helpers/reference-server'
 import { expect, test } from '../helpers/fixtures'
 import { startWebShell, type WebShellProcess } from '../helpers/web-shell'
+import { atEachScreen } from '../helpers/screens'
 
 const MINUTE = 60_000
 const SEED_ID = '6263bda571a52b2d541ec5f7'
@@ -66,12 +67,7 @@ test('a backend 10 minutes ahead: cards start at 0:00, the skew is said', async 
   await expect(seed.getByTestId('elapsed')).toHaveAttribute('data-level', 'normal')
   await expect(page.getByTestId('clock-skew')).toBeVisible()
 
-  for (const [width, height] of [
-    [1920, 1080],
-    [1280, 800],
-    [800, 1280],
-  ] as const) {
-    await page.setViewportSize({ width, height })
-    await page.screenshot({ path: test.info().outputPath(`clock-${width}x${height}.png`) })
-  }
+  await atEachScreen(page, (size) =>
+    page.screenshot({ path: test.info().outputPath(`clock-${size}.png`) }),
+  )
 })

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../helpers/fixtures'
+import { atEachScreen } from '../helpers/screens'
 
 const entries = (page: Page) => page.locator('[data-testid="timeline-entry"]')
 const connection = (page: Page) => page.locator('[data-testid="connection-status"]')
@@ -142,14 +143,7 @@ test('test orders stay out of the figures and are marked in the CSV', async ({
   await expect(page.locator('[data-testid="speed-test-orders"]')).toHaveText(
     'Тестовые заказы не считаются: 2',
   )
-  for (const [width, height] of [
-    [1920, 1080],
-    [1280, 800],
-    [800, 1280],
-  ] as const) {
-    await page.setViewportSize({ width, height })
-    await keep(page, `dispatch-test-orders-${width}x${height}`)
-  }
+  await atEachScreen(page, (size) => keep(page, `dispatch-test-orders-${size}`))
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
