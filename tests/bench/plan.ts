@@ -24,3 +24,6 @@ export const SOAK_DAY: DayOptions = {
 }
 
 export const SOAK = { warmupHours: 0.5, reconnects: 1_000 }
+
+/** Cold start from a busy day's journal, three times; heap per order on a board of 10,000. */
+export const START = { runs: 3, heapOrders: 10_000 }

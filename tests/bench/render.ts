@@ -3,11 +3,12 @@
 // when the answer arrived, when the board last changed, when the frame after that was painted
 // and when the last long task ended. Drawn and idle: the board unchanged and no long task for
 // QUIET_MS. The figure runs from the request to the paint (or long task) that ended it all.
-import type { Browser } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import { writeBoardJournal } from './board-fixture'
 import { sleep } from './clock'
 import type { ProbeReading } from './page-probe'
 import { openStage } from './stage'
+import { VIEWPORT } from './browser'
 import { median } from './stats'
 
 const QUIET_MS = 500
@@ -32,6 +33,8 @@ export interface RenderResult {
   /** Medians over the page loads. */
   median: RenderRun
   runs: RenderRun[]
+  /** The floor: the same first screen, as drawn, loaded as a static page (navigation → painted). */
+  floorMs: number
 }
 
 /** Waits until the board has been drawn from a snapshot and has been quiet for QUIET_MS. */
@@ -68,6 +71,44 @@ const medianRun = (runs: RenderRun[]): RenderRun => ({
   cards: median(runs.map((run) => run.cards)),
 })
 
+/** The page as drawn now, without its scripts: the same tickets as HTML and the same CSS. */
+function staticCopy(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true)
+    if (!(copy instanceof HTMLElement)) throw new Error('the page has no document element')
+    for (const script of copy.querySelectorAll('script')) script.remove()
+    return `<!doctype html>${copy.outerHTML}`
+  })
+}
+
+/**
+ * Loads `html` from the display's own origin (so its stylesheets come from the same server)
+ * `loads` times after one warm-up, in a fresh context of the same Chromium; the median from
+ * navigation start to the second frame after load.
+ */
+async function staticFloor(browser: Browser, origin: string, html: string, loads: number) {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  try {
+    const page = await context.newPage()
+    const url = new URL('/bench-floor.html', origin).href
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }))
+    const times: number[] = []
+    for (let load = 0; load <= loads; load += 1) {
+      await page.goto(url, { waitUntil: 'load' })
+      const painted = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))),
+          ),
+      )
+      if (load > 0) times.push(painted)
+    }
+    return median(times)
+  } finally {
+    await context.close()
+  }
+}
+
 /** Loads the board of `orders` orders `loads` times and measures each. */
 export async function measureRender(
   browser: Browser,
@@ -87,7 +128,9 @@ export async function measureRender(
       await stage.board.page.reload()
       runs.push(await drawnAndIdle(stage.board.read))
     }
-    return { orders: options.orders, median: medianRun(runs), runs }
+    const html = await staticCopy(stage.board.page)
+    const floorMs = await staticFloor(browser, stage.host.url, html, options.loads)
+    return { orders: options.orders, median: medianRun(runs), runs, floorMs }
   } finally {
     await stage.stop()
   }

@@ -1,5 +1,7 @@
 // The figures: the JSON that `--json FILE` writes (the keys the issue names, plus the machine,
 // the goals, and each phase's full detail) and the verdict on each goal.
+import type { ColdStartResult } from './cold-start'
+import type { HeapPerOrderResult } from './heap-per-order'
 import type { LatencyResult } from './latency'
 import type { Machine } from './machine'
 import type { RenderResult } from './render'
@@ -14,6 +16,13 @@ export const GOALS = {
   eventsPerSecond: 1_000,
   render1000Ms: 200,
   render10000Ms: 1_500,
+  /** Render, navigation → drawn and idle, over the static page of the same first screen. */
+  render1000FloorRatio: 2,
+  render10000FloorRatio: 3,
+  coldStartMs: 2_000,
+  /** Cold start over reading and parsing its journal. */
+  coldStartFloorRatio: 3,
+  heapPerOrderBytes: 2_048,
   heapMbPerHour: 1,
   listenersGrowth: 0,
 } as const
@@ -24,6 +33,13 @@ export interface PhaseResults {
   throughput?: ThroughputResult | Error
   render?: RenderResult[] | Error
   soak?: SoakResult | Error
+  start?: StartResult | Error
+}
+
+/** The start phase: a cold start from a busy day, and what an order costs the core's heap. */
+export interface StartResult {
+  cold: ColdStartResult
+  heap: HeapPerOrderResult
 }
 
 type Figure = number | null
@@ -41,7 +57,17 @@ export interface BenchReport {
     no_sync_p99_ms: Figure
   }
   throughput: { events_per_s: Figure; lost: Figure; duplicated: Figure }
-  render: { cards_1000_ms: Figure; cards_10000_ms: Figure }
+  render: {
+    cards_1000_ms: Figure
+    cards_10000_ms: Figure
+    floor_1000_ms: Figure
+    floor_10000_ms: Figure
+    /** Navigation start → drawn and idle: the figure set against the floor. */
+    from_navigation_1000_ms: Figure
+    from_navigation_10000_ms: Figure
+  }
+  start: { cold_ms: Figure; floor_ms: Figure }
+  memory: { heap_per_order_bytes: Figure }
   soak: { simulated_hours: Figure; heap_growth_mb_per_h: Figure; listeners_growth: Figure }
   machine: Machine
   goals: typeof GOALS
@@ -52,6 +78,7 @@ export interface BenchReport {
     throughput: ThroughputResult | null
     render: RenderResult[] | null
     soak: SoakResult | null
+    start: StartResult | null
   }
 }
 
@@ -66,7 +93,8 @@ export function buildReport(results: PhaseResults, machine: Machine, seconds: nu
   const throughput = ok(results.throughput)
   const render = ok(results.render)
   const soak = ok(results.soak)
-  const renderOf = (orders: number) => render?.find((run) => run.orders === orders)?.median.totalMs
+  const start = ok(results.start)
+  const runOf = (orders: number) => render?.find((run) => run.orders === orders)
   const errors: Record<string, string> = {}
   for (const [phase, value] of Object.entries(results)) {
     if (value instanceof Error) errors[phase] = value.message
@@ -87,7 +115,16 @@ export function buildReport(results: PhaseResults, machine: Machine, seconds: nu
       lost: fig(throughput?.lost, 0),
       duplicated: fig(throughput?.duplicated, 0),
     },
-    render: { cards_1000_ms: fig(renderOf(1_000), 1), cards_10000_ms: fig(renderOf(10_000), 1) },
+    render: {
+      cards_1000_ms: fig(runOf(1_000)?.median.totalMs, 1),
+      cards_10000_ms: fig(runOf(10_000)?.median.totalMs, 1),
+      floor_1000_ms: fig(runOf(1_000)?.floorMs, 1),
+      floor_10000_ms: fig(runOf(10_000)?.floorMs, 1),
+      from_navigation_1000_ms: fig(runOf(1_000)?.median.fromNavigationMs, 1),
+      from_navigation_10000_ms: fig(runOf(10_000)?.median.fromNavigationMs, 1),
+    },
+    start: { cold_ms: fig(start?.cold.coldMs, 0), floor_ms: fig(start?.cold.floorMs, 0) },
+    memory: { heap_per_order_bytes: fig(start?.heap.bytesPerOrder, 0) },
     soak: {
       simulated_hours: fig(soak?.day.simulatedHours),
       heap_growth_mb_per_h: fig(soak?.heapGrowthMbPerHour, 3),
@@ -97,6 +134,6 @@ export function buildReport(results: PhaseResults, machine: Machine, seconds: nu
     goals: GOALS,
     seconds: round(seconds, 1),
     errors,
-    details: { latency, throughput, render, soak },
+    details: { latency, throughput, render, soak, start },
   }
 }

@@ -10,7 +10,9 @@ import { browserVersion, launchBrowser } from './browser'
 import { buildRenderer } from './build-renderer'
 import { measureLatency } from './latency'
 import { busyWarning, currentLoad, describeMachine, machineLine } from './machine'
-import { LATENCY, RENDER, SOAK, SOAK_DAY, THROUGHPUT } from './plan'
+import { measureColdStart } from './cold-start'
+import { measureHeapPerOrder } from './heap-per-order'
+import { LATENCY, RENDER, SOAK, SOAK_DAY, START, THROUGHPUT } from './plan'
 import { measureRender, type RenderResult } from './render'
 import { buildReport, type PhaseResults } from './report'
 import { measureSoak } from './soak'
@@ -80,10 +82,29 @@ async function runPhase(
         loads: RENDER.loads,
       })
       runs.push(result)
-      const { totalMs, answerMs, drawMs } = result.median
-      say(`  ${ms(totalMs)} (answer ${ms(answerMs)}, then drawn and idle ${ms(drawMs)})`)
+      const { totalMs, answerMs, drawMs, fromNavigationMs } = result.median
+      say(
+        `  ${ms(totalMs)} (answer ${ms(answerMs)}, then drawn and idle ${ms(drawMs)}); from ` +
+          `navigation ${ms(fromNavigationMs)}, the same screen as a static page ${ms(result.floorMs)}`,
+      )
     }
     results.render = runs
+  } else if (phase === 'start') {
+    say(
+      `start: a busy day's journal, ${START.runs} cold starts; heap per order on ${START.heapOrders}…`,
+    )
+    const cold = await measureColdStart(browser, { rendererDir, runs: START.runs })
+    say(
+      `  ${cold.orders} orders, ${cold.changes} changes, ${round(cold.journalBytes / 1e6, 1)} MB: ` +
+        `first ticket drawn ${ms(cold.coldMs)} after the process started; reading and parsing the ` +
+        `journal alone ${ms(cold.floorMs)}`,
+    )
+    const heap = await measureHeapPerOrder({ rendererDir, orders: START.heapOrders })
+    say(
+      `  heap ${round(heap.emptyHeapBytes / 1e6, 1)} MB empty, ${round(heap.fullHeapBytes / 1e6, 1)} ` +
+        `MB with ${heap.orders} orders: ${Math.round(heap.bytesPerOrder)} B an order`,
+    )
+    results.start = { cold, heap }
   } else {
     say(
       `soak: ${SOAK.reconnects} reconnects, then a ${SOAK_DAY.hours} h day of ` +

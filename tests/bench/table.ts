@@ -16,8 +16,12 @@ function judge(value: number | null, pass: (value: number) => boolean): Verdict 
   return value === null ? 'n/a' : pass(value) ? 'PASS' : 'MISS'
 }
 
+/** `value ÷ floor`, or null when either is missing. */
+const ratio = (value: number | null, floor: number | null) =>
+  value === null || floor === null || floor <= 0 ? null : value / floor
+
 function rows(report: BenchReport): Row[] {
-  const { latency, throughput, render, soak } = report
+  const { latency, throughput, render, soak, start, memory } = report
   const ceiling = report.details.throughput?.ceiling === true ? ' (the highest rate tried)' : ''
   const rate = latency.rate === null ? '' : ` at ${Math.round(latency.rate)} events/s`
   return [
@@ -74,6 +78,42 @@ function rows(report: BenchReport): Row[] {
       value: show(render.cards_10000_ms, ' ms'),
       goal: `≤ ${GOALS.render10000Ms} ms`,
       verdict: judge(render.cards_10000_ms, (v) => v <= GOALS.render10000Ms),
+    },
+    {
+      figure: 'render 1,000, from navigation ÷ static floor',
+      value: `${show(render.from_navigation_1000_ms, '')} ÷ ${show(render.floor_1000_ms, ' ms')}`,
+      goal: `≤ ${GOALS.render1000FloorRatio}×`,
+      verdict: judge(
+        ratio(render.from_navigation_1000_ms, render.floor_1000_ms),
+        (v) => v <= GOALS.render1000FloorRatio,
+      ),
+    },
+    {
+      figure: 'render 10,000, from navigation ÷ static floor',
+      value: `${show(render.from_navigation_10000_ms, '')} ÷ ${show(render.floor_10000_ms, ' ms')}`,
+      goal: `≤ ${GOALS.render10000FloorRatio}×`,
+      verdict: judge(
+        ratio(render.from_navigation_10000_ms, render.floor_10000_ms),
+        (v) => v <= GOALS.render10000FloorRatio,
+      ),
+    },
+    {
+      figure: "cold start, a busy day's journal",
+      value: show(start.cold_ms, ' ms'),
+      goal: `≤ ${GOALS.coldStartMs} ms`,
+      verdict: judge(start.cold_ms, (v) => v <= GOALS.coldStartMs),
+    },
+    {
+      figure: 'cold start ÷ reading and parsing its journal',
+      value: `${show(start.cold_ms, '')} ÷ ${show(start.floor_ms, ' ms')}`,
+      goal: `≤ ${GOALS.coldStartFloorRatio}×`,
+      verdict: judge(ratio(start.cold_ms, start.floor_ms), (v) => v <= GOALS.coldStartFloorRatio),
+    },
+    {
+      figure: 'core heap per order on the board',
+      value: show(memory.heap_per_order_bytes, ' B'),
+      goal: `≤ ${GOALS.heapPerOrderBytes} B`,
+      verdict: judge(memory.heap_per_order_bytes, (v) => v <= GOALS.heapPerOrderBytes),
     },
     {
       figure: `soak heap growth (${show(soak.simulated_hours, ' h')} simulated)`,
