@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 
-export const PHASES = ['latency', 'throughput', 'render', 'start', 'soak'] as const
+export const PHASES = ['latency', 'throughput', 'render', 'start', 'hub', 'soak'] as const
 export type Phase = (typeof PHASES)[number]
 
 export interface BenchArgs {

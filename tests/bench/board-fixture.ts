@@ -10,18 +10,23 @@ import { DEMO_MENU } from '../../electron/server/menu'
 import { createOrderFactory } from '../../electron/server/order-factory'
 import { seededRandom } from '../../electron/server/random'
 
-const CONDITIONS = ['NEW', 'ACCEPTED', 'COOKING', 'COLLECTED', 'DELIVERING'] as const
+type Condition = 'NEW' | 'ACCEPTED' | 'COOKING' | 'COLLECTED' | 'DELIVERING'
+const CONDITIONS: readonly Condition[] = ['NEW', 'ACCEPTED', 'COOKING', 'COLLECTED', 'DELIVERING']
 /** Orders arrived one every few seconds. */
 const SPACING_MS = 3_000
 
 /** The orders of a busy board, all still in progress. */
-export function boardOrders(count: number, now = Date.now()): BoardOrder[] {
+export function boardOrders(
+  count: number,
+  now = Date.now(),
+  conditions: readonly Condition[] = CONDITIONS,
+): BoardOrder[] {
   const factory = createOrderFactory({ menu: DEMO_MENU, now: () => now, random: seededRandom(7) })
   const orders: BoardOrder[] = []
   for (let index = 0; index < count; index += 1) {
     const created = factory.create()
     if (!created.ok) throw new Error(`the factory refused an order: ${created.reason}`)
-    const condition = CONDITIONS[index % CONDITIONS.length] ?? 'NEW'
+    const condition = conditions[index % conditions.length] ?? 'NEW'
     const at = now - (count - index) * SPACING_MS
     const order = { ...created.value, condition, createdAt: at, updatedAt: at }
     orders.push({
@@ -37,6 +42,17 @@ export function boardOrders(count: number, now = Date.now()): BoardOrder[] {
 }
 
 /** Writes a journal of `count` orders into the data directory `dir`. */
-export function writeBoardJournal(dir: string, count: number): void {
-  writeFileSync(join(dir, JOURNAL_FILE), snapshotText(boardOrders(count), count))
+export function writeBoardJournal(
+  dir: string,
+  count: number,
+  conditions: readonly Condition[] = CONDITIONS,
+): void {
+  writeFileSync(
+    join(dir, JOURNAL_FILE),
+    snapshotText(boardOrders(count, Date.now(), conditions), count),
+  )
 }
+
+/** The conditions of a board that a latency run adds its own new orders to: none waits in NEW,
+ * so each new card lands in view at the top of its column. */
+export const PAST_NEW: readonly Condition[] = CONDITIONS.filter((condition) => condition !== 'NEW')

@@ -27,6 +27,7 @@ const BoardSchema = z.object({
 export type HostBoard = z.infer<typeof BoardSchema>
 
 const HeapSchema = z.object({ heapUsed: z.number(), external: z.number(), orders: z.number() })
+const CpuSchema = z.object({ cpuMs: z.number(), wallMs: z.number() })
 const CostSchema = z.object({ bytes: z.number(), orders: z.number() })
 const ReadySchema = z.looseObject({ url: z.string() })
 
@@ -36,6 +37,8 @@ export interface Host {
   url: string
   dataDir: string
   heap(): Promise<z.infer<typeof HeapSchema>>
+  /** CPU time the process has used and its clock, in ms. */
+  cpu(): Promise<z.infer<typeof CpuSchema>>
   census(): Promise<Census>
   board(): Promise<HostBoard>
   boardCost(): Promise<z.infer<typeof CostSchema>>
@@ -86,6 +89,7 @@ export async function startHost(options: {
     url,
     dataDir,
     heap: async () => HeapSchema.parse(await child.call('heap')),
+    cpu: async () => CpuSchema.parse(await child.call('cpu')),
     census: async () => CensusSchema.parse(await child.call('census')),
     board: async () => BoardSchema.parse(await child.call('board')),
     boardCost: async () => CostSchema.parse(await child.call('boardCost')),

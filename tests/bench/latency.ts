@@ -3,6 +3,7 @@
 // the floor, a bare socket.io-client receiving the same events at the same time.
 import type { Browser } from '@playwright/test'
 import { startBaseline } from './baseline'
+import { PAST_NEW, writeBoardJournal } from './board-fixture'
 import { anchoredClock } from './clock'
 import { clockCheck, clockOffset, type ClockCheck } from './clock-offset'
 import { OrderFlow } from './flow'
@@ -20,6 +21,8 @@ export interface LatencyOptions {
   warmupSeconds: number
   /** False: the journal never syncs, to show what syncing costs (default true, as shipped). */
   journalSync?: boolean
+  /** Orders on the board before the run (its journal, none in NEW). */
+  boardOrders: number
 }
 
 export interface LatencyResult {
@@ -30,12 +33,15 @@ export interface LatencyResult {
   unseen: number
   /** The display's latency in each third of the run, as the board grows. */
   byThird: Summary[]
-  /** Orders on the board at the end. */
+  /** Orders on the board before the run, and the new ones the run added. */
   boardOrders: number
+  addedOrders: number
   /** The page's and the bare client's clocks against the server's, as corrected. */
   clocks: { page: ClockCheck; baseline: ClockCheck }
   /** The display's latency in a second run whose journal never synced, when there was one. */
   withoutSync?: Summary
+  /** The display's latency in a run on a small board, when there was one. */
+  smallBoard?: { boardOrders: number; display: Summary; baseline: Summary }
 }
 
 export async function measureLatency(
@@ -46,6 +52,10 @@ export async function measureLatency(
     rendererDir: options.rendererDir,
     profileDir: options.profileDir,
     journalSync: options.journalSync,
+    prepare:
+      options.boardOrders > 0
+        ? (dir) => writeBoardJournal(dir, options.boardOrders, PAST_NEW)
+        : undefined,
   })
   try {
     const baseline = await startBaseline(stage.reference.url, WATCHER_TOKEN)
@@ -78,7 +88,8 @@ export async function measureLatency(
         byThird: [0, 1, 2].map((part) =>
           summarize(result.latencies.slice(part * third, (part + 1) * third)),
         ),
-        boardOrders: flow.expected.size,
+        boardOrders: options.boardOrders,
+        addedOrders: flow.expected.size,
         clocks: { page: result.pageClock, baseline: baselineClock },
       }
     } finally {

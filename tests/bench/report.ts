@@ -2,6 +2,7 @@
 // the goals, and each phase's full detail) and the verdict on each goal.
 import type { ColdStartResult } from './cold-start'
 import type { HeapPerOrderResult } from './heap-per-order'
+import type { HubScreensResult } from './hub-screens'
 import type { LatencyResult } from './latency'
 import type { Machine } from './machine'
 import type { RenderResult } from './render'
@@ -11,11 +12,11 @@ import type { ThroughputResult } from './throughput'
 
 /** The goals of the issue. */
 export const GOALS = {
-  latencyP50Ms: 10,
-  latencyP99Ms: 50,
-  eventsPerSecond: 1_000,
-  render1000Ms: 200,
-  render10000Ms: 1_500,
+  /** Latency on the large board over the bare client's, at p50 and at p99. */
+  latencyBaselineRatio: 3,
+  /** Latency p50 on the large board over the small one's. */
+  latencyBoardRatio: 1.25,
+  eventsPerSecond: 10_000,
   /** Render, navigation → drawn and idle, over the static page of the same first screen. */
   render1000FloorRatio: 2,
   render10000FloorRatio: 3,
@@ -23,6 +24,8 @@ export const GOALS = {
   /** Cold start over reading and parsing its journal. */
   coldStartFloorRatio: 3,
   heapPerOrderBytes: 2_048,
+  /** The slowest of ten screens on one hub, p99, over the bare client's p99. */
+  hubBaselineRatio: 3,
   heapMbPerHour: 1,
   listenersGrowth: 0,
 } as const
@@ -34,6 +37,7 @@ export interface PhaseResults {
   render?: RenderResult[] | Error
   soak?: SoakResult | Error
   start?: StartResult | Error
+  hub?: HubScreensResult | Error
 }
 
 /** The start phase: a cold start from a busy day, and what an order costs the core's heap. */
@@ -55,6 +59,11 @@ export interface BenchReport {
     /** The same run with the journal never syncing to the device: what syncing costs. */
     no_sync_p50_ms: Figure
     no_sync_p99_ms: Figure
+    /** Orders on the board before the run of p50_ms and p99_ms. */
+    board_orders: Figure
+    small_board_orders: Figure
+    small_board_p50_ms: Figure
+    small_board_p99_ms: Figure
   }
   throughput: { events_per_s: Figure; lost: Figure; duplicated: Figure }
   render: {
@@ -68,6 +77,7 @@ export interface BenchReport {
   }
   start: { cold_ms: Figure; floor_ms: Figure }
   memory: { heap_per_order_bytes: Figure }
+  hub: { screens: Figure; slowest_p99_ms: Figure; baseline_p99_ms: Figure; cpu_cores: Figure }
   soak: { simulated_hours: Figure; heap_growth_mb_per_h: Figure; listeners_growth: Figure }
   machine: Machine
   goals: typeof GOALS
@@ -79,6 +89,7 @@ export interface BenchReport {
     render: RenderResult[] | null
     soak: SoakResult | null
     start: StartResult | null
+    hub: HubScreensResult | null
   }
 }
 
@@ -94,6 +105,7 @@ export function buildReport(results: PhaseResults, machine: Machine, seconds: nu
   const render = ok(results.render)
   const soak = ok(results.soak)
   const start = ok(results.start)
+  const hub = ok(results.hub)
   const runOf = (orders: number) => render?.find((run) => run.orders === orders)
   const errors: Record<string, string> = {}
   for (const [phase, value] of Object.entries(results)) {
@@ -109,6 +121,10 @@ export function buildReport(results: PhaseResults, machine: Machine, seconds: nu
       baseline_p99_ms: fig(latency?.baseline.p99),
       no_sync_p50_ms: fig(latency?.withoutSync?.p50),
       no_sync_p99_ms: fig(latency?.withoutSync?.p99),
+      board_orders: fig(latency?.boardOrders, 0),
+      small_board_orders: fig(latency?.smallBoard?.boardOrders, 0),
+      small_board_p50_ms: fig(latency?.smallBoard?.display.p50),
+      small_board_p99_ms: fig(latency?.smallBoard?.display.p99),
     },
     throughput: {
       events_per_s: fig(throughput?.eventsPerSecond, 0),
@@ -125,6 +141,12 @@ export function buildReport(results: PhaseResults, machine: Machine, seconds: nu
     },
     start: { cold_ms: fig(start?.cold.coldMs, 0), floor_ms: fig(start?.cold.floorMs, 0) },
     memory: { heap_per_order_bytes: fig(start?.heap.bytesPerOrder, 0) },
+    hub: {
+      screens: fig(hub?.screens, 0),
+      slowest_p99_ms: fig(hub?.slowestP99),
+      baseline_p99_ms: fig(hub?.baseline.p99),
+      cpu_cores: fig(hub?.hubCpu),
+    },
     soak: {
       simulated_hours: fig(soak?.day.simulatedHours),
       heap_growth_mb_per_h: fig(soak?.heapGrowthMbPerHour, 3),
@@ -134,6 +156,6 @@ export function buildReport(results: PhaseResults, machine: Machine, seconds: nu
     goals: GOALS,
     seconds: round(seconds, 1),
     errors,
-    details: { latency, throughput, render, soak, start },
+    details: { latency, throughput, render, soak, start, hub },
   }
 }

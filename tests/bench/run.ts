@@ -12,7 +12,8 @@ import { measureLatency } from './latency'
 import { busyWarning, currentLoad, describeMachine, machineLine } from './machine'
 import { measureColdStart } from './cold-start'
 import { measureHeapPerOrder } from './heap-per-order'
-import { LATENCY, RENDER, SOAK, SOAK_DAY, START, THROUGHPUT } from './plan'
+import { measureHubScreens } from './hub-screens'
+import { HUB, LATENCY, LATENCY_BOARDS, RENDER, SOAK, SOAK_DAY, START, THROUGHPUT } from './plan'
 import { measureRender, type RenderResult } from './render'
 import { buildReport, type PhaseResults } from './report'
 import { measureSoak } from './soak'
@@ -35,8 +36,17 @@ async function runPhase(
   results: PhaseResults,
 ): Promise<void> {
   if (phase === 'latency') {
-    say(`latency: ${LATENCY.rate} events/s for ${LATENCY.seconds} s, beside a bare client…`)
-    const result = await measureLatency(browser, { rendererDir, profileDir, ...LATENCY })
+    const { large, small } = LATENCY_BOARDS
+    say(
+      `latency: ${LATENCY.rate} events/s for ${LATENCY.seconds} s on a board of ${large} orders, ` +
+        `beside a bare client…`,
+    )
+    const result = await measureLatency(browser, {
+      rendererDir,
+      profileDir,
+      ...LATENCY,
+      boardOrders: large,
+    })
     results.latency = result
     say(
       `  p50 ${ms(result.display.p50)}, p99 ${ms(result.display.p99)} ` +
@@ -49,9 +59,25 @@ async function runPhase(
         `${signed(page.after.offsetMs)}, the bare client's ${signed(baseline.before.offsetMs)} → ` +
         `${signed(baseline.after.offsetMs)} (times corrected by the mean)`,
     )
+    say(`  again, on a board of ${small} orders…`)
+    const smallRun = await measureLatency(browser, { rendererDir, ...LATENCY, boardOrders: small })
+    result.smallBoard = {
+      boardOrders: small,
+      display: smallRun.display,
+      baseline: smallRun.baseline,
+    }
+    say(
+      `  p50 ${ms(smallRun.display.p50)}, p99 ${ms(smallRun.display.p99)} (bare client ` +
+        `${ms(smallRun.baseline.p50)}, ${ms(smallRun.baseline.p99)})`,
+    )
     // The same run again with the journal's syncs taken out: the difference is their cost.
-    say('  again, with the journal writing but never syncing to the disk…')
-    const unsynced = await measureLatency(browser, { rendererDir, ...LATENCY, journalSync: false })
+    say(`  again, ${large} orders, with the journal writing but never syncing to the disk…`)
+    const unsynced = await measureLatency(browser, {
+      rendererDir,
+      ...LATENCY,
+      boardOrders: large,
+      journalSync: false,
+    })
     result.withoutSync = unsynced.display
     say(
       `  without syncing: p50 ${ms(unsynced.display.p50)}, p99 ${ms(unsynced.display.p99)} ` +
@@ -89,6 +115,15 @@ async function runPhase(
       )
     }
     results.render = runs
+  } else if (phase === 'hub') {
+    say(`hub: ${HUB.screens} screens on one hub, ${HUB.rate} events/s for ${HUB.seconds} s…`)
+    const hub = await measureHubScreens(browser, { rendererDir, ...HUB })
+    results.hub = hub
+    say(
+      `  p99 per screen ${hub.perScreen.map((s) => round(s.p99, 1)).join(', ')} ms; slowest ` +
+        `${ms(hub.slowestP99)} (bare client ${ms(hub.baseline.p99)}); the hub used ` +
+        `${round(hub.hubCpu, 2)} cores`,
+    )
   } else if (phase === 'start') {
     say(
       `start: a busy day's journal, ${START.runs} cold starts; heap per order on ${START.heapOrders}…`,

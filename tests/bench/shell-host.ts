@@ -78,6 +78,11 @@ function nextConnected(): Promise<void> {
 }
 
 serve({
+  /** CPU time this process has used, and the wall clock, both in ms. */
+  cpu: () => {
+    const { user, system } = process.cpuUsage()
+    return { cpuMs: (user + system) / 1_000, wallMs: performance.now() }
+  },
   heap: () => ({
     heapUsed: heapAfterGc(),
     // Buffers (the browser shell's cached snapshot JSON among them) live outside the heap.
