@@ -30,6 +30,7 @@ export const en: Messages = {
     note: 'Note',
     placeholder: 'order not received yet',
     placeholderId: 'id {id}',
+    pickupFor: 'hand to: {name}',
     elapsed: '{time} ago',
   },
   totals: {

@@ -30,6 +30,7 @@ export const ru = {
     note: 'Комментарий',
     placeholder: 'заказ ещё не пришёл',
     placeholderId: 'id {id}',
+    pickupFor: 'выдать: {name}',
     elapsed: 'прошло {time}',
   },
   totals: {
