@@ -30,7 +30,6 @@ export const en: Messages = {
     note: 'Note',
     placeholder: 'order not received yet',
     placeholderId: 'id {id}',
-    pickupFor: 'hand to: {name}',
     elapsed: '{time} ago',
   },
   totals: {
@@ -86,6 +85,7 @@ export const en: Messages = {
     journalWarnings: 'Journal: {message}',
     journalMore: '(and {count} more)',
     coreError: 'Cannot reach the display core: {reason}',
+    menu: 'More',
     openSettings: 'Settings',
     toDispatch: 'Dispatcher',
     toKitchen: 'Kitchen',

@@ -30,7 +30,6 @@ export const ru = {
     note: 'Комментарий',
     placeholder: 'заказ ещё не пришёл',
     placeholderId: 'id {id}',
-    pickupFor: 'выдать: {name}',
     elapsed: 'прошло {time}',
   },
   totals: {
@@ -86,6 +85,7 @@ export const ru = {
     journalWarnings: 'Журнал: {message}',
     journalMore: '(и ещё {count})',
     coreError: 'Нет связи с программой: {reason}',
+    menu: 'Ещё',
     openSettings: 'Настройки',
     toDispatch: 'Диспетчер',
     toKitchen: 'Кухня',
