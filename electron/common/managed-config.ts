@@ -4,7 +4,7 @@
 // which wins over the file. Pure (no Electron, no file system): both shells read it.
 import { z } from 'zod'
 import { formatIssues } from './protocol/parse'
-import { LanguageSchema, ServerUrlSchema } from './settings'
+import { LanguageSchema, LayoutSchema, ServerUrlSchema } from './settings'
 
 /** The boards a display can open on. */
 export const VIEWS = ['kitchen', 'dispatch'] as const
@@ -21,6 +21,8 @@ export const ManagedConfigSchema = z.object({
   /** Full screen, no window frame, the display kept awake. */
   kiosk: z.boolean(),
   view: z.enum(VIEWS),
+  /** The kitchen board's layout on this machine's screens. */
+  layout: LayoutSchema,
   /** Locks the settings screen; digits only, so it can be typed on a touch keypad. */
   settingsPin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits'),
   startAtLogin: z.boolean(),
@@ -39,6 +41,7 @@ export const MANAGED_ENV = {
   language: 'KDS_LANGUAGE',
   kiosk: 'KDS_KIOSK',
   view: 'KDS_VIEW',
+  layout: 'KDS_LAYOUT',
   settingsPin: 'KDS_SETTINGS_PIN',
   startAtLogin: 'KDS_START_AT_LOGIN',
 } as const satisfies Record<ManagedKey, string>
@@ -50,6 +53,7 @@ export const MANAGED_FLAGS = {
   language: 'language',
   kiosk: 'kiosk',
   view: 'view',
+  layout: 'layout',
   settingsPin: 'settings-pin',
   startAtLogin: 'start-at-login',
 } as const satisfies Record<ManagedKey, string>

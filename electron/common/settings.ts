@@ -32,6 +32,11 @@ export const ThresholdsSchema = z
     path: ['lateMinutes'],
   })
 
+/** The kitchen board's layouts: tiles (the default) or the condition columns. */
+export const LAYOUTS = ['tiles', 'columns'] as const
+export const LayoutSchema = z.enum(LAYOUTS)
+export type Layout = z.infer<typeof LayoutSchema>
+
 /** How a new order announces itself. */
 export const AlertsSchema = z.object({
   /** Play the bundled chime for a new order (never for a test order). */
@@ -65,6 +70,10 @@ export const DisplaySettingsSchema = z.object({
   /** Type size on the board, 1 = normal; larger for screens far away. */
   fontScale: z.number().min(0.75).max(2),
   theme: z.enum(['dark', 'light']),
+  /** The kitchen board: tickets tiled across the screen, or one column per condition. */
+  layout: LayoutSchema,
+  /** Phone, address and totals on kitchen tickets too (a cook rarely needs them). */
+  kitchenDetails: z.boolean(),
 })
 
 /** How the token is kept, so the screen can say so. */
@@ -108,4 +117,6 @@ export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   alerts: { sound: true, volume: 0.8, repeat: false },
   fontScale: 1,
   theme: 'dark',
+  layout: 'tiles',
+  kitchenDetails: false,
 }

@@ -85,6 +85,7 @@ export const en: Messages = {
     journalWarnings: 'Journal: {message}',
     journalMore: '(and {count} more)',
     coreError: 'Cannot reach the display core: {reason}',
+    menu: 'More',
     openSettings: 'Settings',
     toDispatch: 'Dispatcher',
     toKitchen: 'Kitchen',

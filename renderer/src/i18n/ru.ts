@@ -85,6 +85,7 @@ export const ru = {
     journalWarnings: 'Журнал: {message}',
     journalMore: '(и ещё {count})',
     coreError: 'Нет связи с программой: {reason}',
+    menu: 'Ещё',
     openSettings: 'Настройки',
     toDispatch: 'Диспетчер',
     toKitchen: 'Кухня',

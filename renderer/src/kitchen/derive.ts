@@ -107,6 +107,29 @@ export function arrange(column: KitchenColumn, late: number): BoardOrder[] {
   return [...first, ...column.orders.filter((entry) => !lateIds.has(entry.id))]
 }
 
+/**
+ * The tiled board's tickets: the late ones of every column first, the most overdue first, then
+ * the rest by when to start them. `late[i]` is how many of column i are late.
+ */
+export function tileOrder(
+  columns: readonly KitchenColumn[],
+  late: readonly number[],
+  rules: TimingRules,
+): BoardOrder[] {
+  const overdue = columns
+    .flatMap((column, index) => column.byDue.slice(0, late[index] ?? 0))
+    .sort((a, b) => a.due - b.due || byId(a.entry, b.entry))
+    .map((item) => item.entry)
+  const lateIds = new Set(overdue.map((entry) => entry.id))
+  const rest = columns
+    .flatMap((column) => column.orders)
+    .filter((entry) => !lateIds.has(entry.id))
+    .map((entry) => ({ entry, start: timingOf(entry, rules).start }))
+    .sort((a, b) => a.start - b.start || byId(a.entry, b.entry))
+    .map((item) => item.entry)
+  return [...overdue, ...rest]
+}
+
 /** One line of the all-day summary: a product in one variant, and how many are wanted. */
 export interface AllDayLine {
   key: string

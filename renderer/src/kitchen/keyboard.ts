@@ -1,5 +1,6 @@
 // The bump bar: a keyboard in disguise. Digits 1–9 select the card with that badge (reading order:
-// column by column, top to bottom), arrows move the selection, Enter bumps the selected card, R,
+// column by column, top to bottom; tiled, on the page shown), arrows move the selection (tiled,
+// left and right turn the page, as PgUp and PgDn do), Enter bumps the selected card, R,
 // Backspace or minus recalls the last bumped, Escape clears, ? or F1 shows the help.
 import { onBeforeUnmount, onMounted } from 'vue'
 import { useKitchenStore } from './kitchen-store'
@@ -14,6 +15,8 @@ const ARROWS: Record<string, 'up' | 'down' | 'left' | 'right'> = {
 /** Physical keys, so R works in the Russian layout (where it types К) too. */
 const RECALL_CODES = new Set(['KeyR', 'Backspace', 'Minus', 'NumpadSubtract'])
 const BUMP_KEYS = new Set(['Enter', 'NumpadEnter'])
+/** Page keys: the tiled board turns its pages (the columns layout scrolls instead). */
+const PAGE_KEYS: Record<string, number> = { PageDown: 1, PageUp: -1 }
 
 /** Whether a key press belongs to something else: typing in a field, or an open dialog. */
 function elsewhere(event: KeyboardEvent): boolean {
@@ -42,6 +45,11 @@ export function handleKitchenKey(event: KeyboardEvent): boolean {
   }
   const digit = /^Digit([1-9])$|^Numpad([1-9])$/.exec(event.code)
   if (digit !== null) return kitchen.selectDigit(Number(digit[1] ?? digit[2]))
+  const step = PAGE_KEYS[event.key]
+  if (step !== undefined && kitchen.layout === 'tiles') {
+    kitchen.turnPage(step)
+    return true
+  }
   const arrow = ARROWS[event.key]
   if (arrow !== undefined) {
     kitchen.move(arrow)

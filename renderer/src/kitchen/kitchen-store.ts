@@ -16,8 +16,11 @@ import {
   kitchenColumns,
   lateCount,
   recentBumps,
+  tileOrder,
   type KitchenFilter,
 } from './derive'
+import { useLayout } from './layout'
+import { useTilePages } from './tile-pages'
 import { useKitchenViewStore } from './view-store'
 
 /** A column as the kitchen draws it. */
@@ -37,6 +40,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
   const clock = useClockStore()
   const settings = useSettingsStore()
   const view = useKitchenViewStore()
+  const layout = useLayout()
 
   const rules = computed(() => ({
     lateMinutes: settings.thresholds.lateMinutes,
@@ -69,8 +73,19 @@ export const useKitchenStore = defineStore('kitchen', () => {
         : { condition: column.condition, orders }
     })
   })
-  /** Every shown card in reading order: column by column, top to bottom. */
-  const flat = computed(() => columns.value.flatMap((column) => column.orders))
+  /** Tiled: every shown ticket, the late ones first (most overdue first), then by start time. */
+  const tiles = computed<BoardOrder[]>((previous) => {
+    const late = lateKey.value.split(',').map(Number)
+    const next = tileOrder(base.value, late, rules.value)
+    return previous !== undefined && sameItems(previous, next) ? previous : next
+  })
+  const tilesLate = computed(() => lateKey.value.split(',').reduce((sum, n) => sum + Number(n), 0))
+  const pages = useTilePages(tiles, tilesLate)
+  const tiled = computed(() => layout.value === 'tiles')
+  /** Every card the keys reach, in reading order: the tiled page shown, or column by column. */
+  const flat = computed(() =>
+    tiled.value ? pages.visible.value : columns.value.flatMap((column) => column.orders),
+  )
   /** The digit of each of the first nine cards. */
   const digits = computed<ReadonlyMap<string, number>>((previous) => {
     const first = flat.value.slice(0, DIGIT_CARDS).map((entry) => entry.id)
@@ -99,6 +114,11 @@ export const useKitchenStore = defineStore('kitchen', () => {
   const selection = computed(() => {
     const id = selectedId.value
     if (id === null) return null
+    // Tiled, the page shown is one column of reading order: a ticket on another page is not shown.
+    if (tiled.value) {
+      const row = flat.value.findIndex((entry) => entry.id === id)
+      return row < 0 ? null : { col: 0, row }
+    }
     for (const [col, column] of columns.value.entries()) {
       const row = column.orders.findIndex((entry) => entry.id === id)
       if (row >= 0) return { col, row }
@@ -107,8 +127,12 @@ export const useKitchenStore = defineStore('kitchen', () => {
   })
   const selected = computed<BoardOrder | null>(() => {
     const at = selection.value
-    return at === null ? null : (columns.value[at.col]?.orders[at.row] ?? null)
+    if (at === null) return null
+    return (tiled.value ? flat.value[at.row] : columns.value[at.col]?.orders[at.row]) ?? null
   })
+  /** The selection's column as the keys see it: the tiled page's reading order, or a column. */
+  const columnOf = (col: number): BoardOrder[] =>
+    tiled.value ? flat.value : (columns.value[col]?.orders ?? [])
 
   /** Selects the card with digit `n` (1-based, reading order); false when there is none. */
   function selectDigit(n: number): boolean {
@@ -124,19 +148,19 @@ export const useKitchenStore = defineStore('kitchen', () => {
 
   /** Moves the selection: up and down in a column, left and right to the next non-empty one. */
   function move(direction: 'up' | 'down' | 'left' | 'right'): void {
+    // Tiled, left and right turn the page (a bump bar has no scroll wheel).
+    if (tiled.value && (direction === 'left' || direction === 'right')) {
+      return pages.turn(direction === 'right' ? 1 : -1)
+    }
     const at = selection.value
     if (at === null) return selectFirst()
-    const cols = columns.value
-    const column = cols[at.col]
-    if (column === undefined) return
+    const column = columnOf(at.col)
     if (direction === 'up' || direction === 'down') {
-      const row = Math.min(
-        Math.max(at.row + (direction === 'down' ? 1 : -1), 0),
-        column.orders.length - 1,
-      )
-      selectedId.value = column.orders[row]?.id ?? selectedId.value
+      const row = Math.min(Math.max(at.row + (direction === 'down' ? 1 : -1), 0), column.length - 1)
+      selectedId.value = column[row]?.id ?? selectedId.value
       return
     }
+    const cols = columns.value
     const step = direction === 'right' ? 1 : -1
     for (let col = at.col + step; col >= 0 && col < cols.length; col += step) {
       const orders = cols[col]?.orders ?? []
@@ -150,7 +174,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
   async function bump(id: string): Promise<void> {
     if (selectedId.value === id) {
       const at = selection.value
-      const orders = at === null ? [] : (columns.value[at.col]?.orders ?? [])
+      const orders = at === null ? [] : columnOf(at.col)
       const row = at?.row ?? 0
       selectedId.value = orders[row + 1]?.id ?? orders[row - 1]?.id ?? null
     }
@@ -166,7 +190,10 @@ export const useKitchenStore = defineStore('kitchen', () => {
   /** Brings back an order (null: the last bumped) and selects it. */
   async function recall(id: string | null): Promise<void> {
     const recalled = await board.recall(id)
-    if (recalled !== null) selectedId.value = recalled
+    if (recalled === null) return
+    selectedId.value = recalled
+    // Tiled, the recalled ticket may land on another page: show that one.
+    if (tiled.value) pages.reveal(recalled)
   }
 
   function clearSelection(): void {
@@ -174,7 +201,15 @@ export const useKitchenStore = defineStore('kitchen', () => {
   }
 
   return {
+    layout,
     columns,
+    tiles,
+    pages: pages.pages,
+    pageCount: pages.count,
+    pageIndex: pages.current,
+    page: pages.page,
+    offscreen: pages.offscreen,
+    turnPage: pages.turn,
     flat,
     digits,
     allDay,

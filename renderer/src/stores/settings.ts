@@ -21,6 +21,11 @@ export const useSettingsStore = defineStore('settings', () => {
   const thresholds = computed(() => view.value?.thresholds ?? DEFAULT_DISPLAY_SETTINGS.thresholds)
   const theme = computed(() => view.value?.theme ?? DEFAULT_DISPLAY_SETTINGS.theme)
   const fontScale = computed(() => view.value?.fontScale ?? DEFAULT_DISPLAY_SETTINGS.fontScale)
+  const layout = computed(() => view.value?.layout ?? DEFAULT_DISPLAY_SETTINGS.layout)
+  /** Phone, address and totals on kitchen tickets too. */
+  const kitchenDetails = computed(
+    () => view.value?.kitchenDetails ?? DEFAULT_DISPLAY_SETTINGS.kitchenDetails,
+  )
   /** Whether the settings screen needs the PIN first. */
   const locked = computed(() => view.value?.locked ?? false)
   /** Keys the administrator's managed configuration sets ('token' included): shown, not editable. */
@@ -123,6 +128,8 @@ export const useSettingsStore = defineStore('settings', () => {
     thresholds,
     theme,
     fontScale,
+    layout,
+    kitchenDetails,
     locked,
     managed,
     unlockedHere,
