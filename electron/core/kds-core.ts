@@ -19,6 +19,9 @@ import type { LoadedSettings, SettingsBackend } from './settings-backend'
 import { CatchUp } from './catch-up'
 import { DiagnosticsRecorder } from './diagnostics'
 import type { ResyncSource } from './resync'
+import type { OutboxEntry } from '../common/outbox'
+import { ConditionOutbox } from './intents/condition-outbox'
+import { KitchenActions, outboxConfig, type Backend } from './intents/kitchen-actions'
 
 /** A running demo backend: where it is and the token to use. */
 export interface DemoServer {
@@ -33,6 +36,8 @@ export interface KdsCoreOptions {
   settings: SettingsBackend
   /** Starts the bundled reference server; called when no server is configured. */
   startDemo: () => Promise<DemoServer>
+  /** The outbox's retries and timeout (tests shorten them). */
+  outbox?: Pick<ConstructorParameters<typeof ConditionOutbox>[0], 'backoff' | 'attemptTimeoutMs'>
   /** The app's version, for diagnostics. */
   version?: string
   /** The journal's file system (default node:fs); the benchmark measures syncing through it. */
@@ -51,6 +56,8 @@ export class KdsCore implements KdsHandlers {
   private demo: DemoServer | null = null
   private readonly catchUp: CatchUp
   private readonly diagnosticsRecorder: DiagnosticsRecorder
+  private readonly outboxQueue: ConditionOutbox
+  private readonly kitchen: KitchenActions
   /** Finished orders past the retention leave the board once an hour. */
   private readonly housekeeping = setInterval(() => this.board.expire(Date.now()), HOUR_MS).unref()
   /** This machine's clock may be stepped at any time: the offset follows within seconds. */
@@ -65,9 +72,32 @@ export class KdsCore implements KdsHandlers {
   ) {
     this.catchUp = new CatchUp(board, log, Date.now, { clock: feed.clock })
     this.diagnosticsRecorder = new DiagnosticsRecorder(options.version ?? 'dev', options.dataDir)
-    board.on('event', (event) =>
-      this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event }),
+    this.outboxQueue = new ConditionOutbox({
+      dataDir: options.dataDir,
+      log,
+      target: () => this.outboxConfig()?.target ?? null,
+      conditionOf: (id) => board.get(id)?.condition,
+      ...options.outbox,
+    })
+    for (const warning of this.outboxQueue.warnings) this.stored.warnings.push(warning)
+    this.kitchen = new KitchenActions(
+      board,
+      this.outboxQueue,
+      () => this.outboxConfig(),
+      (id) => this.bumpLocally(id),
     )
+    board.on('event', (event) => {
+      this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event })
+      this.kitchen.onBoardEvent(event)
+    })
+    this.outboxQueue.onChange(() => {
+      this.push({ type: 'outbox', entries: this.outboxQueue.entries() })
+      this.push({ type: 'status', status: this.status() })
+    })
+    // The backend is back: what waits for it goes now rather than at the end of its backoff.
+    feed.on('status', (status) => {
+      if (status.state === 'connected') this.outboxQueue.retryNow()
+    })
     feed.on('invalid', (payload) => this.diagnosticsRecorder.rejected(payload))
     feed.on('session', (session) => {
       this.diagnosticsRecorder.session(session)
@@ -122,6 +152,7 @@ export class KdsCore implements KdsHandlers {
       gaps: [...this.catchUp.gaps],
       lastResync: this.catchUp.lastResync,
       clock: this.feed.clock.status,
+      outbox: this.kitchen.status(),
     }
   }
 
@@ -135,11 +166,21 @@ export class KdsCore implements KdsHandlers {
   }
 
   bump(id: string): null {
-    if (this.board.get(id) === undefined) throw new Error(`no order with _id "${id}" on the board`)
-    // Strictly after the last bump, so "recall the last" is never a tie within one millisecond.
-    const at = Math.max(Date.now(), (this.latestBump()?.at ?? 0) + 1)
-    this.board.apply({ type: 'order:bump', id, at })
+    this.kitchen.bump(id)
     return null
+  }
+
+  start(id: string): null {
+    this.kitchen.start(id)
+    return null
+  }
+
+  outbox(): OutboxEntry[] {
+    return this.outboxQueue.entries()
+  }
+
+  dismissOutbox(id: string): boolean {
+    return this.outboxQueue.dismiss(id)
   }
 
   recall(id: string | null): string | null {
@@ -202,10 +243,29 @@ export class KdsCore implements KdsHandlers {
     clearInterval(this.housekeeping)
     clearInterval(this.clockCheck)
     this.feed.stop()
+    this.outboxQueue.close()
     this.listeners.clear()
     await this.demo?.close()
     this.demo = null
     this.board.close()
+  }
+
+  /** The local bump mark: the ticket leaves this display's kitchen board. */
+  private bumpLocally(id: string): void {
+    if (this.board.get(id) === undefined) throw new Error(`no order with _id "${id}" on the board`)
+    // Strictly after the last bump, so "recall the last" is never a tie within one millisecond.
+    const at = Math.max(Date.now(), (this.latestBump()?.at ?? 0) + 1)
+    this.board.apply({ type: 'order:bump', id, at })
+  }
+
+  /** The backend the outbox talks to: the demo server, the configured one, or none yet. */
+  private outboxConfig(): ReturnType<typeof outboxConfig> {
+    const { serverUrl } = this.stored.display
+    let backend: Backend | null = null
+    if (this.demo !== null) backend = { url: this.demo.url, token: this.demo.token, demo: true }
+    else if (serverUrl !== null)
+      backend = { url: serverUrl, token: this.stored.token ?? '', demo: false }
+    return outboxConfig(this.stored.display, backend)
   }
 
   /** The most recently bumped order that is still bumped, or null. */

@@ -128,7 +128,7 @@ describe('IntentQueue', () => {
     expect(queue.get(id)).toMatchObject({ state: 'failed', reason: 'forbidden' })
   })
 
-  it('keeps the kind\'s code for a reason, across a restart too', async () => {
+  it("keeps the kind's code for a reason, across a restart too", async () => {
     const { kind } = scripted([
       { state: 'retry', reason: 'down', code: 'unreachable' },
       { state: 'failed', reason: 'HTTP 403', code: 'forbidden' },
