@@ -77,6 +77,7 @@ export class KdsCore implements KdsHandlers {
       log,
       target: () => this.outboxConfig()?.target ?? null,
       conditionOf: (id) => board.get(id)?.condition,
+      connected: () => feed.status.state === 'connected',
       ...options.outbox,
     })
     for (const warning of this.outboxQueue.warnings) this.stored.warnings.push(warning)

@@ -7,7 +7,7 @@ const MAX_MESSAGE = 300
 
 /** The backend's message in an error answer: `{ message }` or `{ error }` JSON, else the text. */
 async function messageOf(response: Response): Promise<string> {
-  let text = ''
+  let text: string
   try {
     text = (await response.text()).trim()
   } catch {

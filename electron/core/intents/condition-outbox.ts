@@ -43,6 +43,11 @@ export interface ConditionOutboxOptions {
   target: () => OutboxTarget | null
   /** The order's condition on the board, as the backend last said it. */
   conditionOf: (orderId: string) => string | undefined
+  /**
+   * Whether the socket to the backend is up: only then is a condition sent, so the backend's
+   * own order:condition that answers it cannot fall into an outage.
+   */
+  connected: () => boolean
   backoff?: BackoffOptions
   attemptTimeoutMs?: number
   fetch?: typeof fetch
@@ -69,6 +74,10 @@ export class ConditionOutbox {
         perform: async (intent, { signal }) => {
           const target = options.target()
           if (target === null) return dropped('off', 'the condition action was turned off')
+          if (!options.connected()) {
+            const reason = 'waiting for the connection to the backend'
+            return { state: 'retry', reason, code: 'unreachable' }
+          }
           const problem = actionHostProblem(target.action, target.serverUrl, target.anyHost)
           if (problem !== null) return { state: 'failed', reason: problem, code: 'host' }
           const request = fillAction(target.action, {
