@@ -21,6 +21,7 @@ import { DiagnosticsRecorder } from './diagnostics'
 import type { ResyncSource } from './resync'
 import type { OutboxEntry } from '../common/outbox'
 import { ConditionOutbox } from './intents/condition-outbox'
+import { actionHostProblem } from '../common/condition-action'
 import { KitchenActions, outboxConfig, type Backend } from './intents/kitchen-actions'
 
 /** A running demo backend: where it is and the token to use. */
@@ -140,6 +141,9 @@ export class KdsCore implements KdsHandlers {
 
   status(): CoreStatus {
     const stats = this.feed.stats
+    const outbox = this.kitchen.status()
+    // An action that cannot be used is a settings problem, named like the others.
+    const outboxWarnings = outbox.problem === null ? [] : [outbox.problem]
     return {
       connection: this.feed.status,
       demo: this.demo !== null,
@@ -149,11 +153,11 @@ export class KdsCore implements KdsHandlers {
       lastEventAt: stats.lastEventAt,
       journalError: this.board.journalError,
       journalWarnings: this.board.warnings,
-      settingsWarnings: this.stored.warnings,
+      settingsWarnings: [...this.stored.warnings, ...outboxWarnings],
       gaps: [...this.catchUp.gaps],
       lastResync: this.catchUp.lastResync,
       clock: this.feed.clock.status,
-      outbox: this.kitchen.status(),
+      outbox,
     }
   }
 
@@ -223,6 +227,11 @@ export class KdsCore implements KdsHandlers {
     if (!parsed.ok) throw new Error(parsed.reason)
     const before = this.stored
     const display: DisplaySettings = parsed.value
+    const { conditionAction, serverUrl, conditionActionAnyHost } = display
+    if (conditionAction !== null && serverUrl !== null) {
+      const problem = actionHostProblem(conditionAction, serverUrl, conditionActionAnyHost)
+      if (problem !== null) throw new Error(problem)
+    }
     this.options.settings.saveDisplay(display)
     this.stored = { ...this.stored, display }
     if (token !== undefined) {
