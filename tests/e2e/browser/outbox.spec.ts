@@ -107,3 +107,31 @@ test('a backend that refuses: the ticket says «нет прав менять с�
   await expect(note).toHaveCount(0)
   await expect(card(page, id)).toBeVisible()
 })
+
+test('the settings screen takes the action as JSON and refuses one that cannot work', async ({
+  page,
+}) => {
+  const shell = await shellWith([], null)
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(shell.address)
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
+  await page.getByTestId('open-settings').click()
+  const template = page.getByTestId('settings-condition-action')
+  await template.scrollIntoViewIfNeeded()
+  await template.fill('{"method":"PATCH","url":"{server}/api/orders/{order}","body":null}')
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByTestId('settings-error')).toContainText(
+    'conditionAction.url: unknown placeholder {order}',
+  )
+  await keep(page, 'settings-refused')
+  await template.fill('{ "method": "PATCH"')
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByTestId('settings-error')).toContainText('conditionAction: not valid JSON')
+  await template.fill(JSON.stringify(REFERENCE_CONDITION_ACTION))
+  await page.locator('input[name="actionStart"]').fill('')
+  await page.locator('input[name="actionBump"]').fill('COLLECTED')
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByTestId('settings-panel')).toHaveCount(0)
+  // «Начать» is not configured now: no ticket offers it.
+  await expect(page.getByTestId('start')).toHaveCount(0)
+})
