@@ -20,9 +20,12 @@ import { CatchUp } from './catch-up'
 import { DiagnosticsRecorder } from './diagnostics'
 import type { ResyncSource } from './resync'
 import type { OutboxEntry } from '../common/outbox'
-import { ConditionOutbox } from './intents/condition-outbox'
-import { actionHostProblem } from '../common/condition-action'
-import { KitchenActions, outboxConfig, type Backend } from './intents/kitchen-actions'
+import {
+  hostProblemOf,
+  KitchenActions,
+  type Backend,
+  type KitchenActionsOptions,
+} from './intents/kitchen-actions'
 
 /** A running demo backend: where it is and the token to use. */
 export interface DemoServer {
@@ -38,7 +41,7 @@ export interface KdsCoreOptions {
   /** Starts the bundled reference server; called when no server is configured. */
   startDemo: () => Promise<DemoServer>
   /** The outbox's retries and timeout (tests shorten them). */
-  outbox?: Pick<ConstructorParameters<typeof ConditionOutbox>[0], 'backoff' | 'attemptTimeoutMs'>
+  outbox?: KitchenActionsOptions['outbox']
   /** The app's version, for diagnostics. */
   version?: string
   /** The journal's file system (default node:fs); the benchmark measures syncing through it. */
@@ -57,7 +60,7 @@ export class KdsCore implements KdsHandlers {
   private demo: DemoServer | null = null
   private readonly catchUp: CatchUp
   private readonly diagnosticsRecorder: DiagnosticsRecorder
-  private readonly outboxQueue: ConditionOutbox
+  /** Bump and «Начать», and the outbox that tells the backend of them. */
   private readonly kitchen: KitchenActions
   /** Finished orders past the retention leave the board once an hour. */
   private readonly housekeeping = setInterval(() => this.board.expire(Date.now()), HOUR_MS).unref()
@@ -73,32 +76,27 @@ export class KdsCore implements KdsHandlers {
   ) {
     this.catchUp = new CatchUp(board, log, Date.now, { clock: feed.clock })
     this.diagnosticsRecorder = new DiagnosticsRecorder(options.version ?? 'dev', options.dataDir)
-    this.outboxQueue = new ConditionOutbox({
+    this.kitchen = new KitchenActions({
       dataDir: options.dataDir,
       log,
-      target: () => this.outboxConfig()?.target ?? null,
-      conditionOf: (id) => board.get(id)?.condition,
-      connected: () => feed.status.state === 'connected',
-      ...options.outbox,
-    })
-    for (const warning of this.outboxQueue.warnings) this.stored.warnings.push(warning)
-    this.kitchen = new KitchenActions(
       board,
-      this.outboxQueue,
-      () => this.outboxConfig(),
-      (id) => this.bumpLocally(id),
-    )
+      display: () => this.stored.display,
+      backend: () => this.backend(),
+      connected: () => feed.status.state === 'connected',
+      bumpLocally: (id) => this.bumpLocally(id),
+      onChange: () => {
+        this.push({ type: 'outbox', entries: this.kitchen.entries() })
+        this.push({ type: 'status', status: this.status() })
+      },
+      outbox: options.outbox,
+    })
+    for (const warning of this.kitchen.warnings) this.stored.warnings.push(warning)
     board.on('event', (event) => {
       this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event })
       this.kitchen.onBoardEvent(event)
     })
-    this.outboxQueue.onChange(() => {
-      this.push({ type: 'outbox', entries: this.outboxQueue.entries() })
-      this.push({ type: 'status', status: this.status() })
-    })
-    // The backend is back: what waits for it goes now rather than at the end of its backoff.
     feed.on('status', (status) => {
-      if (status.state === 'connected') this.outboxQueue.retryNow()
+      if (status.state === 'connected') this.kitchen.retryNow()
     })
     feed.on('invalid', (payload) => this.diagnosticsRecorder.rejected(payload))
     feed.on('session', (session) => {
@@ -181,11 +179,11 @@ export class KdsCore implements KdsHandlers {
   }
 
   outbox(): OutboxEntry[] {
-    return this.outboxQueue.entries()
+    return this.kitchen.entries()
   }
 
   dismissOutbox(id: string): boolean {
-    return this.outboxQueue.dismiss(id)
+    return this.kitchen.dismiss(id)
   }
 
   recall(id: string | null): string | null {
@@ -227,11 +225,8 @@ export class KdsCore implements KdsHandlers {
     if (!parsed.ok) throw new Error(parsed.reason)
     const before = this.stored
     const display: DisplaySettings = parsed.value
-    const { conditionAction, serverUrl, conditionActionAnyHost } = display
-    if (conditionAction !== null && serverUrl !== null) {
-      const problem = actionHostProblem(conditionAction, serverUrl, conditionActionAnyHost)
-      if (problem !== null) throw new Error(problem)
-    }
+    const problem = hostProblemOf(display)
+    if (problem !== null) throw new Error(problem)
     this.options.settings.saveDisplay(display)
     this.stored = { ...this.stored, display }
     if (token !== undefined) {
@@ -253,7 +248,7 @@ export class KdsCore implements KdsHandlers {
     clearInterval(this.housekeeping)
     clearInterval(this.clockCheck)
     this.feed.stop()
-    this.outboxQueue.close()
+    this.kitchen.close()
     this.listeners.clear()
     await this.demo?.close()
     this.demo = null
@@ -269,13 +264,12 @@ export class KdsCore implements KdsHandlers {
   }
 
   /** The backend the outbox talks to: the demo server, the configured one, or none yet. */
-  private outboxConfig(): ReturnType<typeof outboxConfig> {
+  private backend(): Backend | null {
     const { serverUrl } = this.stored.display
-    let backend: Backend | null = null
-    if (this.demo !== null) backend = { url: this.demo.url, token: this.demo.token, demo: true }
-    else if (serverUrl !== null)
-      backend = { url: serverUrl, token: this.stored.token ?? '', demo: false }
-    return outboxConfig(this.stored.display, backend)
+    if (this.demo !== null) return { url: this.demo.url, token: this.demo.token, demo: true }
+    return serverUrl === null
+      ? null
+      : { url: serverUrl, token: this.stored.token ?? '', demo: false }
   }
 
   /** The most recently bumped order that is still bumped, or null. */
