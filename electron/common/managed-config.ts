@@ -4,6 +4,7 @@
 // which wins over the file. Pure (no Electron, no file system): both shells read it.
 import { z } from 'zod'
 import { formatIssues } from './protocol/parse'
+import { ActionsSchema, ConditionActionSchema } from './condition-action'
 import { LanguageSchema, LayoutSchema, ServerUrlSchema } from './settings'
 
 /** The boards a display can open on. */
@@ -26,6 +27,10 @@ export const ManagedConfigSchema = z.object({
   /** Locks the settings screen; digits only, so it can be typed on a touch keypad. */
   settingsPin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits'),
   startAtLogin: z.boolean(),
+  // Telling the backend (issue 17); as variables and flags, JSON text.
+  conditionAction: ConditionActionSchema,
+  conditionActionAnyHost: z.boolean(),
+  actions: ActionsSchema,
 })
 
 export type ManagedConfig = Partial<z.infer<typeof ManagedConfigSchema>>
@@ -44,6 +49,9 @@ export const MANAGED_ENV = {
   layout: 'KDS_LAYOUT',
   settingsPin: 'KDS_SETTINGS_PIN',
   startAtLogin: 'KDS_START_AT_LOGIN',
+  conditionAction: 'KDS_CONDITION_ACTION',
+  conditionActionAnyHost: 'KDS_CONDITION_ACTION_ANY_HOST',
+  actions: 'KDS_ACTIONS',
 } as const satisfies Record<ManagedKey, string>
 
 /** The command-line flag of each key, without the leading `--`. */
@@ -56,6 +64,9 @@ export const MANAGED_FLAGS = {
   layout: 'layout',
   settingsPin: 'settings-pin',
   startAtLogin: 'start-at-login',
+  conditionAction: 'condition-action',
+  conditionActionAnyHost: 'condition-action-any-host',
+  actions: 'actions',
 } as const satisfies Record<ManagedKey, string>
 
 /** What one source gave: its valid values, where each came from, and what was wrong. */
@@ -67,7 +78,9 @@ export interface ManagedLayer {
 }
 
 const EMPTY: ManagedLayer = { values: {}, origins: {}, warnings: [] }
-const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin'])
+const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin', 'conditionActionAnyHost'])
+/** Keys whose value is an object: given as text (variable, flag), it is JSON. */
+const JSON_KEYS = new Set<ManagedKey>(['conditionAction', 'actions'])
 const TRUE = ['1', 'true', 'yes', 'on']
 const FALSE = ['0', 'false', 'no', 'off']
 
@@ -86,6 +99,13 @@ function parseKey(layer: ManagedLayer, key: ManagedKey, value: unknown, origin: 
 
 /** A value given as text (environment, flag): booleans as 1/0, true/false, yes/no, on/off. */
 function fromText(key: ManagedKey, text: string): unknown {
+  if (JSON_KEYS.has(key)) {
+    try {
+      return JSON.parse(text)
+    } catch {
+      return text // the schema then says it is not an object
+    }
+  }
   if (!BOOLEAN_KEYS.has(key)) return text
   const lower = text.trim().toLowerCase()
   if (TRUE.includes(lower)) return true

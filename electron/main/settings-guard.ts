@@ -59,6 +59,9 @@ export function guardSettings(
     exportDiagnostics: () => core.exportDiagnostics(),
     bump: (id) => core.bump(id),
     recall: (id) => core.recall(id),
+    start: (id) => core.start(id),
+    outbox: () => core.outbox(),
+    dismissOutbox: (id) => core.dismissOutbox(id),
     unlockSettings(pin) {
       if (lock === null) return { outcome: 'unlocked', until: null }
       const outcome = lock.unlock(pin)

@@ -31,6 +31,9 @@ function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
     exportDiagnostics: () => ({ path: '/tmp/d.json' }),
     bump: () => null,
     recall: (id) => id,
+    start: () => null,
+    outbox: () => [],
+    dismissOutbox: () => false,
     unlockSettings: () => ({ outcome: 'wrong', until: null }),
     lockSettings: () => view,
   }

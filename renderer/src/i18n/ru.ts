@@ -3,10 +3,12 @@
 import { clockRu } from './clock'
 import { dispatchRu } from './dispatch'
 import { kitchenRu } from './kitchen'
+import { outboxRu } from './outbox'
 import { testOrdersRu } from './test-orders'
 
 export const ru = {
   kitchen: kitchenRu,
+  outbox: outboxRu,
   clock: clockRu,
   dispatch: dispatchRu,
   testOrders: testOrdersRu,
