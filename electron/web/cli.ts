@@ -84,8 +84,15 @@ async function main(): Promise<number | undefined> {
   // Logs go to stderr and to a rotating file in the data directory, for support.
   const log = teeLogger(consoleLogger, createFileLogger(join(options.dataDir, 'logs')))
   // The same managed configuration as the app: KDS_CONFIG_FILE (or the system's), KDS_*, flags.
-  const managed = loadManagedSettings({ argv: options.managedArgv, env: process.env })
-  for (const warning of managed.warnings) log.warn(warning)
+  const loaded = loadManagedSettings({ argv: options.managedArgv, env: process.env })
+  for (const warning of loaded.warnings) log.warn(warning)
+  // This shell serves the network only when started so (--lan, KDS_LAN, the file): a switch on
+  // its settings screen could not re-bind it, so `lan` shows as set by the start, not editable.
+  const managed = {
+    ...loaded,
+    config: { ...loaded.config, lan: loaded.config.lan ?? false },
+    origins: { ...loaded.origins, lan: loaded.origins.lan ?? '--lan' },
+  }
   const core = await KdsCore.start({
     dataDir: options.dataDir,
     settings: managedSettingsBackend(
@@ -101,7 +108,7 @@ async function main(): Promise<number | undefined> {
   })
   // Codes are printed once the banner is: the first one is made before the shell listens.
   let announce = false
-  const lanAsked = core.settings().lan
+  const lanAsked = managed.config.lan
   let host: HubHost
   try {
     host = await serveHub({
