@@ -13,6 +13,7 @@ import { KdsCore } from '../core/kds-core'
 import { consoleLogger } from '../core/logger'
 import { managedSettingsBackend } from '../main/managed-backend'
 import { loadManagedSettings } from '../main/managed-settings-load'
+import { watchTokenFile } from '../main/token-file-watch'
 import { serveHub, type HubHost } from './hub-host'
 import type { LanHub } from './lan-hub'
 import { LAN_HOST, parseWebOptions, USAGE, type WebOptions } from './options'
@@ -132,6 +133,12 @@ async function main(): Promise<number | undefined> {
     return 1
   }
   const { shell, lan } = host
+  // A rotated token in the managed token file reconnects, as in the app.
+  const { tokenFile } = managed.config
+  const stopWatching =
+    tokenFile === undefined
+      ? () => {}
+      : watchTokenFile(tokenFile, managed.token, (token) => core.updateSettings({ token }), { log })
   console.log(banner(shell, core, options, lan))
   if (lan !== null) {
     announce = true
@@ -145,6 +152,7 @@ async function main(): Promise<number | undefined> {
     closing = true
     log.info('shutting down', { signal })
     setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref()
+    stopWatching()
     host
       .close()
       .then(() => core.close())
