@@ -13,6 +13,10 @@ export const MANAGED_DISPLAY_KEYS = [
   'conditionAction',
   'conditionActionAnyHost',
   'actions',
+  // A kitchen of screens (issue 15).
+  'stations',
+  'defaultStation',
+  'lan',
 ] as const
 
 /** The display settings that the managed configuration sets. */
