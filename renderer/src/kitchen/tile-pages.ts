@@ -27,7 +27,12 @@ export interface Offscreen {
   late: number
 }
 
-export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef<number>) {
+/** `tiled`: whether the board shows the tiles now; while it does not, nothing here is worked out. */
+export function useTilePages(
+  tiles: ComputedRef<BoardOrder[]>,
+  late: ComputedRef<number>,
+  tiled: ComputedRef<boolean>,
+) {
   const frame = useTileFrameStore()
 
   const pages = computed<TilePage[]>(() => {
@@ -100,9 +105,20 @@ export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef
   }
 
   // A new order on a page not shown is said on the page shown. The first list is the board as it
-  // was loaded, not news.
+  // was loaded (or as it was when the tiles were turned on), not news. The columns need no word:
+  // the tiles are not worked out for them at all.
   let known: Set<string> | null = null
-  watch(tiles, (list) => {
+  watch(
+    () => (tiled.value ? tiles.value : null),
+    (list) => {
+      if (list === null) {
+        known = null
+        return
+      }
+      announceNew(list)
+    },
+  )
+  function announceNew(list: BoardOrder[]): void {
     const before = known
     known = new Set(list.map((entry) => entry.id))
     if (before === null || before.size === 0) return
@@ -112,7 +128,7 @@ export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef
       if (at >= 0 && at !== current.value)
         frame.announce({ number: entry.order.number, page: at + 1 })
     })
-  })
+  }
 
   return { pages, count, current, page, visible, offscreen, unmeasuredNext, turn, reveal }
 }
