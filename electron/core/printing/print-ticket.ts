@@ -25,11 +25,13 @@ const MARKUP = /[\\|{}\-=_"`^~]/g
 
 /** `text` as literal ReceiptLine text on one line. */
 export function literal(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- control characters are what it removes
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .trim()
-    .replace(MARKUP, (char) => `\\${char}`)
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- control characters are what it removes
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .trim()
+      .replace(MARKUP, (char) => `\\${char}`)
+  )
 }
 
 const two = (n: number) => String(n).padStart(2, '0')
