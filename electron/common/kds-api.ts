@@ -2,6 +2,15 @@
 // the browser shell's WebSocket. Every message that crosses is one of these schemas.
 import { z } from 'zod'
 import { IdSchema } from './protocol/schemas'
+import {
+  PrintDocumentSchema,
+  PrinterSchema,
+  PrintPreviewSchema,
+  type PrintDocument,
+  type Printer,
+  type PrinterInput,
+  type PrintPreview,
+} from './printers'
 import { BoardEventSchema, BoardSnapshotSchema, type BoardSnapshot } from './board'
 import {
   SettingsUpdateSchema,
@@ -54,6 +63,12 @@ export interface KdsApi {
   bump(id: string): Promise<null>
   /** Brings back a bumped order (`null`: the last bumped); answers its id, or null if none. */
   recall(id: string | null): Promise<string | null>
+  /** Prints an order again on its printers, on purpose; answers how many prints were queued. */
+  reprint(id: string): Promise<number>
+  /** A ticket, label or test page as `printer` (saved or not) lays it out: an SVG image. */
+  printPreview(printer: PrinterInput, document: PrintDocument): Promise<PrintPreview>
+  /** Prints the test page on `printer` (saved or not); rejects saying why it did not print. */
+  testPrint(printer: PrinterInput): Promise<null>
   /** Unlocks the settings with the managed PIN for a few minutes. */
   unlockSettings(pin: string): Promise<UnlockResult>
   /** Locks the settings again, before the unlock runs out. */
@@ -73,6 +88,12 @@ export const KDS_REQUESTS = {
   exportDiagnostics: { args: z.tuple([]), result: z.object({ path: z.string() }) },
   bump: { args: z.tuple([IdSchema]), result: z.null() },
   recall: { args: z.tuple([IdSchema.nullable()]), result: IdSchema.nullable() },
+  reprint: { args: z.tuple([IdSchema]), result: z.number().int().nonnegative() },
+  printPreview: {
+    args: z.tuple([PrinterSchema, PrintDocumentSchema]),
+    result: PrintPreviewSchema,
+  },
+  testPrint: { args: z.tuple([PrinterSchema]), result: z.null() },
   unlockSettings: { args: z.tuple([PinSchema]), result: UnlockResultSchema },
   lockSettings: { args: z.tuple([]), result: SettingsViewSchema },
 } as const
@@ -111,6 +132,9 @@ export interface KdsHandlers {
   exportDiagnostics(): { path: string }
   bump(id: string): null
   recall(id: string | null): string | null
+  reprint(id: string): number
+  printPreview(printer: Printer, document: PrintDocument): PrintPreview
+  testPrint(printer: Printer): Promise<null>
   unlockSettings(pin: string): UnlockResult
   lockSettings(): SettingsView
 }

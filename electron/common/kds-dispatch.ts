@@ -61,6 +61,12 @@ function call(handlers: KdsHandlers, name: KdsRequestName, args: unknown[]): unk
       return handlers.bump(KDS_REQUESTS.bump.args.parse(args)[0])
     case 'recall':
       return handlers.recall(KDS_REQUESTS.recall.args.parse(args)[0])
+    case 'reprint':
+      return handlers.reprint(KDS_REQUESTS.reprint.args.parse(args)[0])
+    case 'printPreview':
+      return handlers.printPreview(...KDS_REQUESTS.printPreview.args.parse(args))
+    case 'testPrint':
+      return handlers.testPrint(KDS_REQUESTS.testPrint.args.parse(args)[0])
     case 'unlockSettings':
       return handlers.unlockSettings(KDS_REQUESTS.unlockSettings.args.parse(args)[0])
     case 'lockSettings':

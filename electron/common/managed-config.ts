@@ -4,6 +4,7 @@
 // which wins over the file. Pure (no Electron, no file system): both shells read it.
 import { z } from 'zod'
 import { formatIssues } from './protocol/parse'
+import { PrintersSchema } from './printers'
 import { LanguageSchema, LayoutSchema, ServerUrlSchema } from './settings'
 
 /** The boards a display can open on. */
@@ -26,6 +27,8 @@ export const ManagedConfigSchema = z.object({
   /** Locks the settings screen; digits only, so it can be typed on a touch keypad. */
   settingsPin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits'),
   startAtLogin: z.boolean(),
+  /** The hub's printers (common/printers.ts); as JSON text in the variable and the flag. */
+  printers: PrintersSchema,
 })
 
 export type ManagedConfig = Partial<z.infer<typeof ManagedConfigSchema>>
@@ -44,6 +47,7 @@ export const MANAGED_ENV = {
   layout: 'KDS_LAYOUT',
   settingsPin: 'KDS_SETTINGS_PIN',
   startAtLogin: 'KDS_START_AT_LOGIN',
+  printers: 'KDS_PRINTERS',
 } as const satisfies Record<ManagedKey, string>
 
 /** The command-line flag of each key, without the leading `--`. */
@@ -56,6 +60,7 @@ export const MANAGED_FLAGS = {
   layout: 'layout',
   settingsPin: 'settings-pin',
   startAtLogin: 'start-at-login',
+  printers: 'printers',
 } as const satisfies Record<ManagedKey, string>
 
 /** What one source gave: its valid values, where each came from, and what was wrong. */
@@ -70,6 +75,8 @@ const EMPTY: ManagedLayer = { values: {}, origins: {}, warnings: [] }
 const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin'])
 const TRUE = ['1', 'true', 'yes', 'on']
 const FALSE = ['0', 'false', 'no', 'off']
+/** Keys whose text (environment, flag) is JSON. */
+const JSON_KEYS = new Set<ManagedKey>(['printers'])
 
 /** Parses one key's value; the warning names where it came from. */
 function parseKey(layer: ManagedLayer, key: ManagedKey, value: unknown, origin: string): void {
@@ -86,6 +93,14 @@ function parseKey(layer: ManagedLayer, key: ManagedKey, value: unknown, origin: 
 
 /** A value given as text (environment, flag): booleans as 1/0, true/false, yes/no, on/off. */
 function fromText(key: ManagedKey, text: string): unknown {
+  if (JSON_KEYS.has(key)) {
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      // Left as text: the schema then says it is not a list of printers.
+      return text
+    }
+  }
   if (!BOOLEAN_KEYS.has(key)) return text
   const lower = text.trim().toLowerCase()
   if (TRUE.includes(lower)) return true

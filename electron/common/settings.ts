@@ -1,6 +1,7 @@
 // Settings as the renderer sees them. The token is write-only: the renderer may set it, never read
 // it; it only learns whether one is stored and how.
 import { z } from 'zod'
+import { PrintersSchema } from './printers'
 
 export const LANGUAGES = ['ru', 'en'] as const
 export const LanguageSchema = z.enum(LANGUAGES)
@@ -74,6 +75,8 @@ export const DisplaySettingsSchema = z.object({
   layout: LayoutSchema,
   /** Phone, address and totals on kitchen tickets too (a cook rarely needs them). */
   kitchenDetails: z.boolean(),
+  /** The hub's printers: tickets and bag labels (common/printers.ts). */
+  printers: PrintersSchema,
 })
 
 /** How the token is kept, so the screen can say so. */
@@ -119,4 +122,5 @@ export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   theme: 'dark',
   layout: 'tiles',
   kitchenDetails: false,
+  printers: [],
 }

@@ -1,5 +1,6 @@
 // What the core says about itself: the connection, the counters, and anything a person must know.
 import { z } from 'zod'
+import { PrinterStatusSchema } from './printers'
 
 export const CONNECTION_STATES = [
   'connecting',
@@ -88,6 +89,8 @@ export const CoreStatusSchema = z.object({
   gaps: z.array(GapSchema),
   lastResync: ResyncReportSchema.nullable(),
   clock: ClockStatusSchema,
+  /** Each configured printer: down or not, and the tickets waiting for it. */
+  printers: z.array(PrinterStatusSchema),
 })
 
 /** A payload the core refused, for the diagnostics panel. */
@@ -117,6 +120,8 @@ export const HealthSchema = z.object({
   received: z.number().int().nonnegative(),
   invalid: z.number().int().nonnegative(),
   lastEventAt: time.nullable(),
+  /** Tickets waiting to print, every printer together. */
+  printQueue: z.number().int().nonnegative(),
 })
 
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>
@@ -136,4 +141,5 @@ export const healthOf = (status: CoreStatus): Health => ({
   received: status.received,
   invalid: status.invalid,
   lastEventAt: status.lastEventAt,
+  printQueue: status.printers.reduce((sum, printer) => sum + printer.waiting, 0),
 })

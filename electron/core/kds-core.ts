@@ -1,6 +1,6 @@
 // KdsCore: the feed, the board and the settings wired together, for either shell. It answers the
 // KdsApi requests and pushes KdsMessages; the shells only carry them.
-import type { BoardSnapshot } from '../common/board'
+import type { BoardOrder, BoardSnapshot } from '../common/board'
 import { withCard } from '../common/card-order'
 import type { KdsHandlers, KdsMessage, UnlockResult } from '../common/kds-api'
 import {
@@ -19,6 +19,12 @@ import type { LoadedSettings, SettingsBackend } from './settings-backend'
 import { CatchUp } from './catch-up'
 import { DiagnosticsRecorder } from './diagnostics'
 import type { ResyncSource } from './resync'
+import type { BackoffOptions } from './backoff'
+import type { PrintDocument, Printer, PrintPreview } from '../common/printers'
+import { PrintQueue } from './printing/print-queue'
+import type { SystemPrint } from './printing/print-output'
+import type { StationMatcher } from './printing/print-jobs'
+import { PrintDesk } from './printing/print-desk'
 
 /** A running demo backend: where it is and the token to use. */
 export interface DemoServer {
@@ -38,6 +44,12 @@ export interface KdsCoreOptions {
   /** The journal's file system (default node:fs); the benchmark measures syncing through it. */
   journalFs?: JournalFs
   log?: Logger
+  /** The Electron shell's silent printing to system printers; none in the browser shell. */
+  systemPrint?: SystemPrint | null
+  /** Which items of an order are a station's, for station printers (default: every item). */
+  stationMatcher?: StationMatcher
+  /** Tests shorten the waits of the print queue. */
+  printing?: { timeoutMs?: number; backoff?: BackoffOptions }
 }
 
 type Listener = (message: KdsMessage) => void
@@ -51,6 +63,8 @@ export class KdsCore implements KdsHandlers {
   private demo: DemoServer | null = null
   private readonly catchUp: CatchUp
   private readonly diagnosticsRecorder: DiagnosticsRecorder
+  private readonly prints: PrintQueue
+  private readonly desk: PrintDesk
   /** Finished orders past the retention leave the board once an hour. */
   private readonly housekeeping = setInterval(() => this.board.expire(Date.now()), HOUR_MS).unref()
   /** This machine's clock may be stepped at any time: the offset follows within seconds. */
@@ -65,9 +79,28 @@ export class KdsCore implements KdsHandlers {
   ) {
     this.catchUp = new CatchUp(board, log, Date.now, { clock: feed.clock })
     this.diagnosticsRecorder = new DiagnosticsRecorder(options.version ?? 'dev', options.dataDir)
-    board.on('event', (event) =>
-      this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event }),
-    )
+    const printing = {
+      printers: () => this.stored.display.printers,
+      language: () => this.stored.display.language,
+      systemPrint: options.systemPrint ?? null,
+      stationMatcher: options.stationMatcher,
+      timeoutMs: options.printing?.timeoutMs,
+      log,
+    }
+    this.prints = new PrintQueue({
+      ...printing,
+      dataDir: options.dataDir,
+      order: (id) => board.get(id),
+      backoff: options.printing?.backoff,
+      fs: options.journalFs,
+    })
+    this.desk = new PrintDesk({ ...printing, latestOrder: () => this.latestOrder() })
+    board.on('event', (event) => {
+      this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event })
+      // After the screens: a printer never delays a ticket's showing up.
+      this.prints.onBoardEvent(event)
+    })
+    this.prints.on('change', () => this.push({ type: 'status', status: this.status() }))
     feed.on('invalid', (payload) => this.diagnosticsRecorder.rejected(payload))
     feed.on('session', (session) => {
       this.diagnosticsRecorder.session(session)
@@ -117,11 +150,12 @@ export class KdsCore implements KdsHandlers {
       invalid: stats.invalid,
       lastEventAt: stats.lastEventAt,
       journalError: this.board.journalError,
-      journalWarnings: this.board.warnings,
+      journalWarnings: [...this.board.warnings, ...this.prints.warnings],
       settingsWarnings: this.stored.warnings,
       gaps: [...this.catchUp.gaps],
       lastResync: this.catchUp.lastResync,
       clock: this.feed.clock.status,
+      printers: this.prints.status(),
     }
   }
 
@@ -147,6 +181,19 @@ export class KdsCore implements KdsHandlers {
     if (target === null || this.board.get(target)?.bumpedAt === undefined) return null
     this.board.apply({ type: 'order:recall', id: target, at: Date.now() })
     return target
+  }
+
+  reprint(id: string): number {
+    return this.prints.reprint(id)
+  }
+
+  printPreview(printer: Printer, document: PrintDocument): PrintPreview {
+    return this.desk.preview(printer, document)
+  }
+
+  async testPrint(printer: Printer): Promise<null> {
+    await this.desk.testPrint(printer)
+    return null
   }
 
   /** The core has no PIN (a managed configuration adds one in the Electron shell). */
@@ -187,6 +234,11 @@ export class KdsCore implements KdsHandlers {
       this.stored = { ...this.stored, token, ...this.options.settings.saveToken(token) }
     }
     this.push({ type: 'settings', settings: this.settings() })
+    if (JSON.stringify(display.printers) !== JSON.stringify(before.display.printers)) {
+      // A corrected address or a printer added: what waits is tried again at once.
+      this.prints.retryNow()
+      this.push({ type: 'status', status: this.status() })
+    }
     if (display.serverUrl !== before.display.serverUrl || token !== undefined) await this.connect()
     return this.settings()
   }
@@ -203,6 +255,7 @@ export class KdsCore implements KdsHandlers {
     clearInterval(this.clockCheck)
     this.feed.stop()
     this.listeners.clear()
+    this.prints.close()
     await this.demo?.close()
     this.demo = null
     this.board.close()
@@ -214,6 +267,17 @@ export class KdsCore implements KdsHandlers {
     for (const order of this.board.snapshot().orders) {
       if (order.bumpedAt !== undefined && (latest === null || order.bumpedAt > latest.at)) {
         latest = { id: order.id, at: order.bumpedAt }
+      }
+    }
+    return latest
+  }
+
+  /** The order last received, for the print preview; null on an empty board. */
+  private latestOrder(): BoardOrder | null {
+    let latest: BoardOrder | null = null
+    for (const entry of this.board.snapshot().orders) {
+      if (entry.order !== null && (latest === null || entry.receivedAt > latest.receivedAt)) {
+        latest = entry
       }
     }
     return latest

@@ -59,6 +59,9 @@ export function guardSettings(
     exportDiagnostics: () => core.exportDiagnostics(),
     bump: (id) => core.bump(id),
     recall: (id) => core.recall(id),
+    reprint: (id) => core.reprint(id),
+    printPreview: (printer, document) => core.printPreview(printer, document),
+    testPrint: (printer) => core.testPrint(printer),
     unlockSettings(pin) {
       if (lock === null) return { outcome: 'unlocked', until: null }
       const outcome = lock.unlock(pin)

@@ -31,6 +31,9 @@ function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
     exportDiagnostics: () => ({ path: '/tmp/d.json' }),
     bump: () => null,
     recall: (id) => id,
+    reprint: () => 2,
+    printPreview: () => ({ svg: '<svg/>' }),
+    testPrint: async () => null,
     unlockSettings: () => ({ outcome: 'wrong', until: null }),
     lockSettings: () => view,
   }

@@ -8,7 +8,10 @@ import {
   renderSvg,
 } from '../../../electron/core/printing/encode'
 import { literal, testDocument, ticketDocument } from '../../../electron/core/printing/print-ticket'
-import fixture from '../../fixtures/order-new.json'
+import { CardOrderSchema } from '../../../electron/common/card-order'
+import { fixtures } from '../../fixtures/load'
+
+const fixture = CardOrderSchema.parse(fixtures.orderNew())
 
 const item = (title: string, number: number, variant: string | null = null) => ({
   number,

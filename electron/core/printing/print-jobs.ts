@@ -1,0 +1,76 @@
+// A print job: which printer prints what of which order, and why. Jobs are intents (journaled in
+// intents-print.jsonl): the payload names the order and the printer, and the ticket is laid out
+// when it is tried, from the board's order and the printer's settings of that moment, so a
+// printer whose address was corrected prints what waited for it.
+import { z } from 'zod'
+import type { CardOrder } from '../../common/card-order'
+import type { Printer } from '../../common/printers'
+import { IdSchema } from '../../common/protocol/schemas'
+import type { Language } from '../../common/settings'
+import { ticketDocument } from './print-ticket'
+
+export const PrintJobSchema = z.object({
+  printer: z.string().regex(/^[a-z0-9-]{1,32}$/),
+  order: IdSchema,
+  document: z.enum(['ticket', 'label']),
+  /** `new` and `ready` print once per order and printer; a `reprint` is asked for on purpose. */
+  trigger: z.enum(['new', 'ready', 'reprint']),
+})
+export type PrintJob = z.infer<typeof PrintJobSchema>
+
+/**
+ * The item indices of `order` that belong to `station`, by the kitchen's routing rules
+ * (common/stations.ts once the kitchen network lands: `stationOfItem`).
+ */
+export type StationMatcher = (order: CardOrder, station: string) => number[]
+
+/** Until stations are configured, a station printer prints every item. */
+export const everyItem: StationMatcher = (order) => order.products.map((_, index) => index)
+
+/** The key that makes an automatic print happen once: the printer, the order, the trigger. */
+export const onceKey = (job: PrintJob): string | null =>
+  job.trigger === 'reprint' ? null : `${job.printer}/${job.order}/${job.trigger}`
+
+/** What a printer prints of an order by itself: a ticket on `new`, a label on `ready`. */
+export const documentFor = (printer: Printer): PrintJob['document'] =>
+  printer.print === 'ready' ? 'label' : 'ticket'
+
+/** The items a printer shows of `order`: its station's, or all; null when it has none of them. */
+export function itemsFor(
+  printer: Printer,
+  order: CardOrder,
+  matcher: StationMatcher,
+): number[] | undefined | null {
+  if (printer.station === null) return undefined
+  const items = matcher(order, printer.station)
+  return items.length === 0 ? null : items
+}
+
+export interface LayoutContext {
+  matcher: StationMatcher
+  stationName: (id: string) => string | null
+  language: Language
+  at: number
+}
+
+/** The ReceiptLine document of a job, or null when the printer has none of the order's items. */
+export function jobDocument(
+  job: PrintJob,
+  printer: Printer,
+  order: CardOrder,
+  context: LayoutContext,
+): string | null {
+  // A label is for the whole bag: every item, whatever the printer's station.
+  const items = job.document === 'label' ? undefined : itemsFor(printer, order, context.matcher)
+  if (items === null) return null
+  return ticketDocument({
+    order,
+    document: job.document,
+    items,
+    stationName:
+      printer.station === null ? null : (context.stationName(printer.station) ?? printer.station),
+    reprint: job.trigger === 'reprint',
+    at: context.at,
+    language: context.language,
+  })
+}
