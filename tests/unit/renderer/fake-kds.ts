@@ -107,7 +107,7 @@ export class FakeKds implements KdsApi {
   updateSettings(update: SettingsUpdate): Promise<SettingsView> {
     this.updates.push(update)
     if (this.refuseWith !== null) return Promise.reject(new Error(this.refuseWith))
-    const { serverUrl, resyncUrl, language, currency, thresholds } = {
+    const { serverUrl, resyncUrl, language, currency, thresholds, printers } = {
       ...this.currentSettings,
       ...update,
     }
@@ -118,6 +118,7 @@ export class FakeKds implements KdsApi {
       language,
       currency,
       thresholds,
+      printers,
     }
     if (update.token !== undefined) this.currentSettings.tokenStorage = 'encrypted'
     this.push({ type: 'settings', settings: this.currentSettings })
