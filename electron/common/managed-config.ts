@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { formatIssues } from './protocol/parse'
 import { PrintersSchema } from './printers'
+import { ActionsSchema, ConditionActionSchema } from './condition-action'
 import { LanguageSchema, LayoutSchema, ServerUrlSchema } from './settings'
 
 /** The boards a display can open on. */
@@ -29,6 +30,10 @@ export const ManagedConfigSchema = z.object({
   startAtLogin: z.boolean(),
   /** The hub's printers (common/printers.ts); as JSON text in the variable and the flag. */
   printers: PrintersSchema,
+  // Telling the backend (issue 17); as variables and flags, JSON text.
+  conditionAction: ConditionActionSchema,
+  conditionActionAnyHost: z.boolean(),
+  actions: ActionsSchema,
 })
 
 export type ManagedConfig = Partial<z.infer<typeof ManagedConfigSchema>>
@@ -48,6 +53,9 @@ export const MANAGED_ENV = {
   settingsPin: 'KDS_SETTINGS_PIN',
   startAtLogin: 'KDS_START_AT_LOGIN',
   printers: 'KDS_PRINTERS',
+  conditionAction: 'KDS_CONDITION_ACTION',
+  conditionActionAnyHost: 'KDS_CONDITION_ACTION_ANY_HOST',
+  actions: 'KDS_ACTIONS',
 } as const satisfies Record<ManagedKey, string>
 
 /** The command-line flag of each key, without the leading `--`. */
@@ -61,6 +69,9 @@ export const MANAGED_FLAGS = {
   settingsPin: 'settings-pin',
   startAtLogin: 'start-at-login',
   printers: 'printers',
+  conditionAction: 'condition-action',
+  conditionActionAnyHost: 'condition-action-any-host',
+  actions: 'actions',
 } as const satisfies Record<ManagedKey, string>
 
 /** What one source gave: its valid values, where each came from, and what was wrong. */
@@ -72,11 +83,11 @@ export interface ManagedLayer {
 }
 
 const EMPTY: ManagedLayer = { values: {}, origins: {}, warnings: [] }
-const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin'])
+const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin', 'conditionActionAnyHost'])
+/** Keys whose value is an object: given as text (variable, flag), it is JSON. */
+const JSON_KEYS = new Set<ManagedKey>(['conditionAction', 'actions', 'printers'])
 const TRUE = ['1', 'true', 'yes', 'on']
 const FALSE = ['0', 'false', 'no', 'off']
-/** Keys whose text (environment, flag) is JSON. */
-const JSON_KEYS = new Set<ManagedKey>(['printers'])
 
 /** Parses one key's value; the warning names where it came from. */
 function parseKey(layer: ManagedLayer, key: ManagedKey, value: unknown, origin: string): void {
@@ -95,10 +106,9 @@ function parseKey(layer: ManagedLayer, key: ManagedKey, value: unknown, origin: 
 function fromText(key: ManagedKey, text: string): unknown {
   if (JSON_KEYS.has(key)) {
     try {
-      return JSON.parse(text) as unknown
+      return JSON.parse(text)
     } catch {
-      // Left as text: the schema then says it is not a list of printers.
-      return text
+      return text // the schema then says it is not an object
     }
   }
   if (!BOOLEAN_KEYS.has(key)) return text

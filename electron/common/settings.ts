@@ -2,6 +2,7 @@
 // it; it only learns whether one is stored and how.
 import { z } from 'zod'
 import { PrintersSchema } from './printers'
+import { ActionsSchema, ConditionActionSchema } from './condition-action'
 
 export const LANGUAGES = ['ru', 'en'] as const
 export const LanguageSchema = z.enum(LANGUAGES)
@@ -77,6 +78,13 @@ export const DisplaySettingsSchema = z.object({
   kitchenDetails: z.boolean(),
   /** The hub's printers: tickets and bag labels (common/printers.ts). */
   printers: PrintersSchema,
+  // Telling the backend (issue 17): see condition-action.ts and README «Статусы на бэкенд».
+  /** The request that sets a condition on the backend; null: bumps stay local (demo: built in). */
+  conditionAction: ConditionActionSchema.nullable(),
+  /** The condition action may go to another host than the backend (the token goes with it). */
+  conditionActionAnyHost: z.boolean(),
+  /** Which kitchen actions set which condition; null: bump sets COLLECTED (demo: start too). */
+  actions: ActionsSchema.nullable(),
 })
 
 /** How the token is kept, so the screen can say so. */
@@ -123,4 +131,7 @@ export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   layout: 'tiles',
   kitchenDetails: false,
   printers: [],
+  conditionAction: null,
+  conditionActionAnyHost: false,
+  actions: null,
 }

@@ -1,6 +1,7 @@
 // What the core says about itself: the connection, the counters, and anything a person must know.
 import { z } from 'zod'
 import { PrinterStatusSchema } from './printers'
+import { OutboxStatusSchema } from './outbox'
 
 export const CONNECTION_STATES = [
   'connecting',
@@ -91,6 +92,8 @@ export const CoreStatusSchema = z.object({
   clock: ClockStatusSchema,
   /** Each configured printer: down or not, and the tickets waiting for it. */
   printers: z.array(PrinterStatusSchema),
+  /** The conditions told to the backend: on or off, what waits. */
+  outbox: OutboxStatusSchema,
 })
 
 /** A payload the core refused, for the diagnostics panel. */

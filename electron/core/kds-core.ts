@@ -25,6 +25,10 @@ import { PrintQueue } from './printing/print-queue'
 import type { SystemPrint } from './printing/print-output'
 import type { StationMatcher } from './printing/print-jobs'
 import { PrintDesk } from './printing/print-desk'
+import type { OutboxEntry } from '../common/outbox'
+import { ConditionOutbox } from './intents/condition-outbox'
+import { actionHostProblem } from '../common/condition-action'
+import { KitchenActions, outboxConfig, type Backend } from './intents/kitchen-actions'
 
 /** A running demo backend: where it is and the token to use. */
 export interface DemoServer {
@@ -39,6 +43,8 @@ export interface KdsCoreOptions {
   settings: SettingsBackend
   /** Starts the bundled reference server; called when no server is configured. */
   startDemo: () => Promise<DemoServer>
+  /** The outbox's retries and timeout (tests shorten them). */
+  outbox?: Pick<ConstructorParameters<typeof ConditionOutbox>[0], 'backoff' | 'attemptTimeoutMs'>
   /** The app's version, for diagnostics. */
   version?: string
   /** The journal's file system (default node:fs); the benchmark measures syncing through it. */
@@ -65,6 +71,8 @@ export class KdsCore implements KdsHandlers {
   private readonly diagnosticsRecorder: DiagnosticsRecorder
   private readonly prints: PrintQueue
   private readonly desk: PrintDesk
+  private readonly outboxQueue: ConditionOutbox
+  private readonly kitchen: KitchenActions
   /** Finished orders past the retention leave the board once an hour. */
   private readonly housekeeping = setInterval(() => this.board.expire(Date.now()), HOUR_MS).unref()
   /** This machine's clock may be stepped at any time: the offset follows within seconds. */
@@ -95,12 +103,36 @@ export class KdsCore implements KdsHandlers {
       fs: options.journalFs,
     })
     this.desk = new PrintDesk({ ...printing, latestOrder: () => this.latestOrder() })
+    this.prints.on('change', () => this.push({ type: 'status', status: this.status() }))
+    this.outboxQueue = new ConditionOutbox({
+      dataDir: options.dataDir,
+      log,
+      target: () => this.outboxConfig()?.target ?? null,
+      conditionOf: (id) => board.get(id)?.condition,
+      connected: () => feed.status.state === 'connected',
+      ...options.outbox,
+    })
+    for (const warning of this.outboxQueue.warnings) this.stored.warnings.push(warning)
+    this.kitchen = new KitchenActions(
+      board,
+      this.outboxQueue,
+      () => this.outboxConfig(),
+      (id) => this.bumpLocally(id),
+    )
     board.on('event', (event) => {
       this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event })
+      this.kitchen.onBoardEvent(event)
       // After the screens: a printer never delays a ticket's showing up.
       this.prints.onBoardEvent(event)
     })
-    this.prints.on('change', () => this.push({ type: 'status', status: this.status() }))
+    this.outboxQueue.onChange(() => {
+      this.push({ type: 'outbox', entries: this.outboxQueue.entries() })
+      this.push({ type: 'status', status: this.status() })
+    })
+    // The backend is back: what waits for it goes now rather than at the end of its backoff.
+    feed.on('status', (status) => {
+      if (status.state === 'connected') this.outboxQueue.retryNow()
+    })
     feed.on('invalid', (payload) => this.diagnosticsRecorder.rejected(payload))
     feed.on('session', (session) => {
       this.diagnosticsRecorder.session(session)
@@ -142,6 +174,9 @@ export class KdsCore implements KdsHandlers {
 
   status(): CoreStatus {
     const stats = this.feed.stats
+    const outbox = this.kitchen.status()
+    // An action that cannot be used is a settings problem, named like the others.
+    const outboxWarnings = outbox.problem === null ? [] : [outbox.problem]
     return {
       connection: this.feed.status,
       demo: this.demo !== null,
@@ -151,11 +186,12 @@ export class KdsCore implements KdsHandlers {
       lastEventAt: stats.lastEventAt,
       journalError: this.board.journalError,
       journalWarnings: [...this.board.warnings, ...this.prints.warnings],
-      settingsWarnings: this.stored.warnings,
+      settingsWarnings: [...this.stored.warnings, ...outboxWarnings],
       gaps: [...this.catchUp.gaps],
       lastResync: this.catchUp.lastResync,
       clock: this.feed.clock.status,
       printers: this.prints.status(),
+      outbox,
     }
   }
 
@@ -169,11 +205,21 @@ export class KdsCore implements KdsHandlers {
   }
 
   bump(id: string): null {
-    if (this.board.get(id) === undefined) throw new Error(`no order with _id "${id}" on the board`)
-    // Strictly after the last bump, so "recall the last" is never a tie within one millisecond.
-    const at = Math.max(Date.now(), (this.latestBump()?.at ?? 0) + 1)
-    this.board.apply({ type: 'order:bump', id, at })
+    this.kitchen.bump(id)
     return null
+  }
+
+  start(id: string): null {
+    this.kitchen.start(id)
+    return null
+  }
+
+  outbox(): OutboxEntry[] {
+    return this.outboxQueue.entries()
+  }
+
+  dismissOutbox(id: string): boolean {
+    return this.outboxQueue.dismiss(id)
   }
 
   recall(id: string | null): string | null {
@@ -228,6 +274,11 @@ export class KdsCore implements KdsHandlers {
     if (!parsed.ok) throw new Error(parsed.reason)
     const before = this.stored
     const display: DisplaySettings = parsed.value
+    const { conditionAction, serverUrl, conditionActionAnyHost } = display
+    if (conditionAction !== null && serverUrl !== null) {
+      const problem = actionHostProblem(conditionAction, serverUrl, conditionActionAnyHost)
+      if (problem !== null) throw new Error(problem)
+    }
     this.options.settings.saveDisplay(display)
     this.stored = { ...this.stored, display }
     if (token !== undefined) {
@@ -254,11 +305,30 @@ export class KdsCore implements KdsHandlers {
     clearInterval(this.housekeeping)
     clearInterval(this.clockCheck)
     this.feed.stop()
+    this.outboxQueue.close()
     this.listeners.clear()
     this.prints.close()
     await this.demo?.close()
     this.demo = null
     this.board.close()
+  }
+
+  /** The local bump mark: the ticket leaves this display's kitchen board. */
+  private bumpLocally(id: string): void {
+    if (this.board.get(id) === undefined) throw new Error(`no order with _id "${id}" on the board`)
+    // Strictly after the last bump, so "recall the last" is never a tie within one millisecond.
+    const at = Math.max(Date.now(), (this.latestBump()?.at ?? 0) + 1)
+    this.board.apply({ type: 'order:bump', id, at })
+  }
+
+  /** The backend the outbox talks to: the demo server, the configured one, or none yet. */
+  private outboxConfig(): ReturnType<typeof outboxConfig> {
+    const { serverUrl } = this.stored.display
+    let backend: Backend | null = null
+    if (this.demo !== null) backend = { url: this.demo.url, token: this.demo.token, demo: true }
+    else if (serverUrl !== null)
+      backend = { url: serverUrl, token: this.stored.token ?? '', demo: false }
+    return outboxConfig(this.stored.display, backend)
   }
 
   /** The most recently bumped order that is still bumped, or null. */

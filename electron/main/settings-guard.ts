@@ -62,6 +62,9 @@ export function guardSettings(
     reprint: (id) => core.reprint(id),
     printPreview: (printer, document) => core.printPreview(printer, document),
     testPrint: (printer) => core.testPrint(printer),
+    start: (id) => core.start(id),
+    outbox: () => core.outbox(),
+    dismissOutbox: (id) => core.dismissOutbox(id),
     unlockSettings(pin) {
       if (lock === null) return { outcome: 'unlocked', until: null }
       const outcome = lock.unlock(pin)

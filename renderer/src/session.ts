@@ -5,6 +5,7 @@ import { kdsApi } from './api'
 import { useBoardStore } from './stores/board'
 import { useClockStore } from './stores/clock'
 import { useDiagnosticsStore } from './stores/diagnostics'
+import { useOutboxStore } from './stores/outbox'
 import { errorText } from './stores/errors'
 import { useSettingsStore } from './stores/settings'
 import { useStatusStore } from './stores/status'
@@ -23,4 +24,5 @@ export function startSession(api?: KdsApi): void {
   void useStatusStore().start(kds)
   void useBoardStore().start(kds)
   useDiagnosticsStore().start(kds)
+  void useOutboxStore().start(kds)
 }

@@ -128,6 +128,22 @@ describe('IntentQueue', () => {
     expect(queue.get(id)).toMatchObject({ state: 'failed', reason: 'forbidden' })
   })
 
+  it("keeps the kind's code for a reason, across a restart too", async () => {
+    const { kind } = scripted([
+      { state: 'retry', reason: 'down', code: 'unreachable' },
+      { state: 'failed', reason: 'HTTP 403', code: 'forbidden' },
+    ])
+    const queue = open(kind)
+    const codes: (string | null)[] = []
+    queue.on('change', (intent) => codes.push(intent.code))
+    const { id } = queue.add({ key: 'a', n: 1 })
+    await waitFor(ended(queue, id), 'the refusal')
+    expect(codes).toContain('unreachable')
+    expect(queue.get(id)).toMatchObject({ code: 'forbidden', reason: 'HTTP 403' })
+    queue.close()
+    expect(open(scripted([]).kind).get(id)).toMatchObject({ state: 'failed', code: 'forbidden' })
+  })
+
   it('drops an intent the check finds no longer needed, without trying it', async () => {
     const { kind, calls } = scripted([{ state: 'done' }], {
       check: (intent) =>

@@ -34,6 +34,9 @@ function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
     reprint: () => 2,
     printPreview: () => ({ svg: '<svg/>' }),
     testPrint: async () => null,
+    start: () => null,
+    outbox: () => [],
+    dismissOutbox: () => false,
     unlockSettings: () => ({ outcome: 'wrong', until: null }),
     lockSettings: () => view,
   }

@@ -14,12 +14,15 @@ import type { EndState, Intent } from './intent-records'
 
 export type { Intent, IntentState, EndState } from './intent-records'
 
-/** What one attempt came to. `retry`: not now (unreachable, busy); the others finish the intent. */
+/**
+ * What one attempt came to. `retry`: not now (unreachable, busy); the others finish the intent.
+ * `code` is the kind's own word for the reason (kept on the intent), for a screen to translate.
+ */
 export type AttemptOutcome =
-  | { state: 'done'; reason?: string }
-  | { state: 'retry'; reason: string }
-  | { state: 'failed'; reason: string }
-  | { state: 'dropped'; reason: string }
+  | { state: 'done'; reason?: string; code?: string }
+  | { state: 'retry'; reason: string; code?: string }
+  | { state: 'failed'; reason: string; code?: string }
+  | { state: 'dropped'; reason: string; code?: string }
 
 /** What `perform` is told about the attempt. */
 export interface AttemptContext {
@@ -122,6 +125,7 @@ export class IntentQueue<P> extends EventEmitter<QueueEvents<P>> {
       createdAt: at,
       attempts: 0,
       reason: null,
+      code: null,
       nextAttemptAt: at,
       endedAt: null,
       interrupted: false,
@@ -222,7 +226,7 @@ export class IntentQueue<P> extends EventEmitter<QueueEvents<P>> {
     if (this.running.get(intent.id) !== controller) return // closed meanwhile
     this.running.delete(intent.id)
     intent.interrupted = false
-    if (outcome.state === 'retry') this.retryLater(intent, outcome.reason)
+    if (outcome.state === 'retry') this.retryLater(intent, outcome.reason, outcome.code ?? null)
     else this.finish(intent, outcome)
     this.pump()
   }
@@ -237,7 +241,7 @@ export class IntentQueue<P> extends EventEmitter<QueueEvents<P>> {
     const timedOut = new Promise<AttemptOutcome>((resolve) => {
       timer = setTimeout(() => {
         controller.abort(new Error(`no answer within ${timeoutMs} ms`))
-        resolve({ state: 'retry', reason: `no answer within ${timeoutMs} ms` })
+        resolve({ state: 'retry', reason: `no answer within ${timeoutMs} ms`, code: 'timeout' })
       }, timeoutMs)
       timer.unref?.()
     })
@@ -245,13 +249,14 @@ export class IntentQueue<P> extends EventEmitter<QueueEvents<P>> {
     try {
       return await Promise.race([this.kind.perform(intent.payload, context), timedOut])
     } catch (error) {
-      return { state: 'retry', reason: error instanceof Error ? error.message : String(error) }
+      const reason = error instanceof Error ? error.message : String(error)
+      return { state: 'retry', reason, code: 'error' }
     } finally {
       clearTimeout(timer)
     }
   }
 
-  private retryLater(intent: Intent<P>, reason: string): void {
+  private retryLater(intent: Intent<P>, reason: string, code: string | null): void {
     const delay = backoffDelay(
       intent.attempts,
       this.options.backoff ?? INTENT_BACKOFF,
@@ -259,8 +264,8 @@ export class IntentQueue<P> extends EventEmitter<QueueEvents<P>> {
     )
     const at = this.now()
     const nextAt = at + delay
-    this.record(() => this.file.append({ op: 'retry', id: intent.id, at, reason, nextAt }))
-    Object.assign(intent, { state: 'waiting', reason, nextAttemptAt: nextAt })
+    this.record(() => this.file.append({ op: 'retry', id: intent.id, at, reason, code, nextAt }))
+    Object.assign(intent, { state: 'waiting', reason, code, nextAttemptAt: nextAt })
     this.log.warn(`${this.kind.name}: will try again`, { id: intent.id, reason, delayMs: delay })
     this.emit('change', copy(intent))
   }
@@ -268,10 +273,12 @@ export class IntentQueue<P> extends EventEmitter<QueueEvents<P>> {
   private finish(intent: Intent<P>, outcome: Exclude<AttemptOutcome, { state: 'retry' }>): void {
     const state: EndState = outcome.state
     const reason = outcome.reason ?? null
+    const code = outcome.code ?? null
     const at = this.now()
-    this.record(() => this.file.append({ op: 'end', id: intent.id, at, state, reason }))
-    Object.assign(intent, { state, reason, nextAttemptAt: null, endedAt: at, interrupted: false })
-    const fields = { id: intent.id, attempts: intent.attempts, reason }
+    this.record(() => this.file.append({ op: 'end', id: intent.id, at, state, reason, code }))
+    Object.assign(intent, { state, reason, code, nextAttemptAt: null, endedAt: at })
+    intent.interrupted = false
+    const fields = { id: intent.id, attempts: intent.attempts, reason, code }
     if (state === 'failed') this.log.error(`${this.kind.name}: refused`, fields)
     else this.log.info(`${this.kind.name}: ${state}`, fields)
     this.emit('change', copy(intent))

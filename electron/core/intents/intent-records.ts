@@ -29,6 +29,7 @@ export const IntentRecordSchema = z.discriminatedUnion('op', [
     id: IntentIdSchema,
     at: time,
     reason: z.string(),
+    code: z.string().max(100).nullable().optional(),
     nextAt: time,
   }),
   z.object({
@@ -37,6 +38,7 @@ export const IntentRecordSchema = z.discriminatedUnion('op', [
     at: time,
     state: z.enum(END_STATES),
     reason: z.string().nullable(),
+    code: z.string().max(100).nullable().optional(),
   }),
   z.object({ op: z.literal('dismiss'), id: IntentIdSchema, at: time }),
 ])
@@ -52,6 +54,8 @@ export interface Intent<P> {
   attempts: number
   /** Why the last attempt did not finish it, or why it ended failed or dropped; null when none. */
   reason: string | null
+  /** The kind's own word for the reason (e.g. `forbidden`), for a screen to translate; or null. */
+  code: string | null
   /** When the next attempt is due, while waiting. */
   nextAttemptAt: number | null
   /** When it finished, or null. */
@@ -87,6 +91,7 @@ function applyRecord<P>(
       createdAt: record.at,
       attempts: 0,
       reason: null,
+      code: null,
       nextAttemptAt: record.at,
       endedAt: null,
       interrupted: false,
@@ -104,6 +109,7 @@ function applyRecord<P>(
       Object.assign(intent, {
         state: 'waiting',
         reason: record.reason,
+        code: record.code ?? null,
         nextAttemptAt: record.nextAt,
       })
       break
@@ -111,6 +117,7 @@ function applyRecord<P>(
       Object.assign(intent, {
         state: record.state,
         reason: record.reason,
+        code: record.code ?? null,
         nextAttemptAt: null,
         endedAt: record.at,
       })
@@ -163,12 +170,14 @@ export function intentSnapshotLines<P>(intent: Intent<P>): string {
     // An interrupted intent stays a `try` with no outcome, so the next replay says so again.
     if (intent.state === 'waiting' && !intent.interrupted) {
       const reason = intent.reason ?? 'retry'
-      text += intentLine({ op: 'retry', id, at, reason, nextAt: intent.nextAttemptAt ?? at })
+      const { code } = intent
+      text += intentLine({ op: 'retry', id, at, reason, code, nextAt: intent.nextAttemptAt ?? at })
     }
   }
   if (intent.state === 'done' || intent.state === 'failed' || intent.state === 'dropped') {
     const endAt = intent.endedAt ?? at
-    text += intentLine({ op: 'end', id, at: endAt, state: intent.state, reason: intent.reason })
+    const { state, reason, code } = intent
+    text += intentLine({ op: 'end', id, at: endAt, state, reason, code })
   }
   return text
 }

@@ -3,11 +3,13 @@ import { clockEn } from './clock'
 import { dispatchEn } from './dispatch'
 import { kitchenEn } from './kitchen'
 import { printersEn } from './printers'
+import { outboxEn } from './outbox'
 import { testOrdersEn } from './test-orders'
 import type { Messages } from './ru'
 
 export const en: Messages = {
   kitchen: kitchenEn,
+  outbox: outboxEn,
   clock: clockEn,
   dispatch: dispatchEn,
   testOrders: testOrdersEn,

@@ -4,10 +4,12 @@ import { clockRu } from './clock'
 import { dispatchRu } from './dispatch'
 import { kitchenRu } from './kitchen'
 import { printersRu } from './printers'
+import { outboxRu } from './outbox'
 import { testOrdersRu } from './test-orders'
 
 export const ru = {
   kitchen: kitchenRu,
+  outbox: outboxRu,
   clock: clockRu,
   dispatch: dispatchRu,
   testOrders: testOrdersRu,

@@ -9,6 +9,7 @@ import {
 } from '../../../electron/common/settings'
 import type { ConnectionState, CoreStatus, Diagnostics } from '../../../electron/common/status'
 import type { PrintDocument, PrinterInput, PrintPreview } from '../../../electron/common/printers'
+import { OUTBOX_OFF, type OutboxEntry } from '../../../electron/common/outbox'
 
 type Listener = (message: KdsMessage) => void
 
@@ -45,6 +46,7 @@ export function coreStatus(
     lastResync: null,
     clock: { offsetMs: 0, source: 'none', skewed: false },
     printers: [],
+    outbox: OUTBOX_OFF,
     ...overrides,
   }
 }
@@ -74,6 +76,10 @@ export class FakeKds implements KdsApi {
   readonly dismissed: number[] = []
   readonly bumps: string[] = []
   readonly recalls: (string | null)[] = []
+  readonly starts: string[] = []
+  /** What outbox() answers. */
+  outboxEntries: OutboxEntry[] = []
+  readonly dismissedOutbox: string[] = []
   /** The settings PIN, when the test locks the settings. */
   pin: string | null = null
   /** Whether dismissGap pushes the new status, as the core does; off to test the answer alone. */
@@ -160,6 +166,23 @@ export class FakeKds implements KdsApi {
   bump(id: string): Promise<null> {
     this.bumps.push(id)
     return Promise.resolve(null)
+  }
+
+  start(id: string): Promise<null> {
+    this.starts.push(id)
+    return Promise.resolve(null)
+  }
+
+  outbox(): Promise<OutboxEntry[]> {
+    return Promise.resolve(structuredClone(this.outboxEntries))
+  }
+
+  dismissOutbox(id: string): Promise<boolean> {
+    this.dismissedOutbox.push(id)
+    const before = this.outboxEntries.length
+    this.outboxEntries = this.outboxEntries.filter((entry) => entry.id !== id)
+    this.push({ type: 'outbox', entries: this.outboxEntries })
+    return Promise.resolve(this.outboxEntries.length < before)
   }
 
   recall(id: string | null): Promise<string | null> {
