@@ -6,10 +6,9 @@ import { z } from 'zod'
 import { formatIssues } from './protocol/parse'
 import { PrintersSchema } from './printers'
 import { ActionsSchema, ConditionActionSchema } from './condition-action'
+import { ScreenRoleSchema, type ScreenRole } from './roles'
 import { LanguageSchema, LayoutSchema, ServerUrlSchema } from './settings'
-
-/** The boards a display can open on. */
-export const VIEWS = ['kitchen', 'dispatch'] as const
+import { StationIdSchema, StationsSchema } from './stations'
 
 // A path on any OS: /etc/..., C:\..., or \\server\share\...
 const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/
@@ -22,7 +21,8 @@ export const ManagedConfigSchema = z.object({
   language: LanguageSchema,
   /** Full screen, no window frame, the display kept awake. */
   kiosk: z.boolean(),
-  view: z.enum(VIEWS),
+  /** The screen role: kitchen, dispatch, expo or station:<id> (`?screen=` wins over it). */
+  view: ScreenRoleSchema,
   /** The kitchen board's layout on this machine's screens. */
   layout: LayoutSchema,
   /** Locks the settings screen; digits only, so it can be typed on a touch keypad. */
@@ -34,11 +34,17 @@ export const ManagedConfigSchema = z.object({
   conditionAction: ConditionActionSchema,
   conditionActionAnyHost: z.boolean(),
   actions: ActionsSchema,
+  // A kitchen of screens (issue 15).
+  /** The hub's stations, as JSON: `[{"id":"hot","name":"Горячий цех","match":["суп"]}]`. */
+  stations: StationsSchema,
+  defaultStation: StationIdSchema,
+  /** Serve the board to paired screens on the local network. */
+  lan: z.boolean(),
 })
 
 export type ManagedConfig = Partial<z.infer<typeof ManagedConfigSchema>>
 export type ManagedKey = keyof ManagedConfig
-export type View = (typeof VIEWS)[number]
+export type View = ScreenRole
 
 const KEYS = Object.keys(ManagedConfigSchema.shape) as ManagedKey[]
 
@@ -56,6 +62,9 @@ export const MANAGED_ENV = {
   conditionAction: 'KDS_CONDITION_ACTION',
   conditionActionAnyHost: 'KDS_CONDITION_ACTION_ANY_HOST',
   actions: 'KDS_ACTIONS',
+  stations: 'KDS_STATIONS',
+  defaultStation: 'KDS_DEFAULT_STATION',
+  lan: 'KDS_LAN',
 } as const satisfies Record<ManagedKey, string>
 
 /** The command-line flag of each key, without the leading `--`. */
@@ -72,6 +81,9 @@ export const MANAGED_FLAGS = {
   conditionAction: 'condition-action',
   conditionActionAnyHost: 'condition-action-any-host',
   actions: 'actions',
+  stations: 'stations',
+  defaultStation: 'default-station',
+  lan: 'lan',
 } as const satisfies Record<ManagedKey, string>
 
 /** What one source gave: its valid values, where each came from, and what was wrong. */
@@ -83,9 +95,9 @@ export interface ManagedLayer {
 }
 
 const EMPTY: ManagedLayer = { values: {}, origins: {}, warnings: [] }
-const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin', 'conditionActionAnyHost'])
-/** Keys whose value is an object: given as text (variable, flag), it is JSON. */
-const JSON_KEYS = new Set<ManagedKey>(['conditionAction', 'actions', 'printers'])
+const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin', 'conditionActionAnyHost', 'lan'])
+/** Keys whose value is an object or a list: given as text (variable, flag), it is JSON. */
+const JSON_KEYS = new Set<ManagedKey>(['conditionAction', 'actions', 'printers', 'stations'])
 const TRUE = ['1', 'true', 'yes', 'on']
 const FALSE = ['0', 'false', 'no', 'off']
 
@@ -106,9 +118,10 @@ function parseKey(layer: ManagedLayer, key: ManagedKey, value: unknown, origin: 
 function fromText(key: ManagedKey, text: string): unknown {
   if (JSON_KEYS.has(key)) {
     try {
-      return JSON.parse(text)
+      return JSON.parse(text) as unknown
     } catch {
-      return text // the schema then says it is not an object
+      // Left as text: the schema then says it is not a list, naming the variable or flag.
+      return text
     }
   }
   if (!BOOLEAN_KEYS.has(key)) return text

@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import { PrintersSchema } from './printers'
 import { ActionsSchema, ConditionActionSchema } from './condition-action'
+import { ScreenRoleSchema } from './roles'
+import { StationIdSchema, StationsSchema } from './stations'
 
 export const LANGUAGES = ['ru', 'en'] as const
 export const LanguageSchema = z.enum(LANGUAGES)
@@ -85,6 +87,13 @@ export const DisplaySettingsSchema = z.object({
   conditionActionAnyHost: z.boolean(),
   /** Which kitchen actions set which condition; null: bump sets COLLECTED (demo: start too). */
   actions: ActionsSchema.nullable(),
+  // A kitchen of screens (issue 15): the hub's stations, and whether it serves the network.
+  /** The hub's stations; empty: no stations, every screen shows every item. */
+  stations: StationsSchema,
+  /** Where an item no station matches goes; null: the first station. */
+  defaultStation: StationIdSchema.nullable(),
+  /** Serve the board to paired screens on the local network (the Electron app's bridge). */
+  lan: z.boolean(),
 })
 
 /** How the token is kept, so the screen can say so. */
@@ -105,6 +114,8 @@ export const SettingsViewSchema = DisplaySettingsSchema.extend({
   tokenStorage: TokenStorageSchema,
   /** A warning about the token a person must read (encryption unavailable...), or null. */
   tokenNotice: z.string().nullable(),
+  /** The screen role the managed configuration gives this machine's screens; null: none. */
+  view: ScreenRoleSchema.nullable(),
 })
 
 /** A change the renderer asks for. `token` is write-only. */
@@ -134,4 +145,7 @@ export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   conditionAction: null,
   conditionActionAnyHost: false,
   actions: null,
+  stations: [],
+  defaultStation: null,
+  lan: false,
 }

@@ -125,6 +125,8 @@ export const HealthSchema = z.object({
   lastEventAt: time.nullable(),
   /** Tickets waiting to print, every printer together. */
   printQueue: z.number().int().nonnegative(),
+  /** Screens connected to the shell's bridge now (the browser shell and a LAN hub say it). */
+  devices: z.number().int().nonnegative().optional(),
 })
 
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>

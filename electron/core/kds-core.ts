@@ -23,12 +23,16 @@ import type { BackoffOptions } from './backoff'
 import type { PrintDocument, Printer, PrintPreview } from '../common/printers'
 import { PrintQueue } from './printing/print-queue'
 import type { SystemPrint } from './printing/print-output'
-import type { StationMatcher } from './printing/print-jobs'
+import { routedItems, type StationMatcher } from './printing/print-jobs'
 import { PrintDesk } from './printing/print-desk'
 import type { OutboxEntry } from '../common/outbox'
 import { ConditionOutbox } from './intents/condition-outbox'
 import { actionHostProblem } from '../common/condition-action'
 import { KitchenActions, outboxConfig, type Backend } from './intents/kitchen-actions'
+import type { Device, HubInfo, StationsInfo } from '../common/hub'
+import type { StationRouting } from '../common/stations'
+import { stationCommands } from './station-commands'
+import { LOCAL_HUB, type HubLink } from './hub-link'
 
 /** A running demo backend: where it is and the token to use. */
 export interface DemoServer {
@@ -73,6 +77,8 @@ export class KdsCore implements KdsHandlers {
   private readonly desk: PrintDesk
   private readonly outboxQueue: ConditionOutbox
   private readonly kitchen: KitchenActions
+  private readonly stationMarks: ReturnType<typeof stationCommands>
+  private hub: HubLink | null = null
   /** Finished orders past the retention leave the board once an hour. */
   private readonly housekeeping = setInterval(() => this.board.expire(Date.now()), HOUR_MS).unref()
   /** This machine's clock may be stepped at any time: the offset follows within seconds. */
@@ -91,7 +97,9 @@ export class KdsCore implements KdsHandlers {
       printers: () => this.stored.display.printers,
       language: () => this.stored.display.language,
       systemPrint: options.systemPrint ?? null,
-      stationMatcher: options.stationMatcher,
+      stationMatcher: options.stationMatcher ?? routedItems(() => this.routing()),
+      stationName: (id: string) =>
+        this.stored.display.stations.find((station) => station.id === id)?.name ?? null,
       timeoutMs: options.printing?.timeoutMs,
       log,
     }
@@ -99,6 +107,8 @@ export class KdsCore implements KdsHandlers {
       ...printing,
       dataDir: options.dataDir,
       order: (id) => board.get(id),
+      nextStation: (id) =>
+        this.stored.display.stations.find((station) => station.id === id)?.next ?? null,
       backoff: options.printing?.backoff,
       fs: options.journalFs,
     })
@@ -119,6 +129,7 @@ export class KdsCore implements KdsHandlers {
       () => this.outboxConfig(),
       (id) => this.bumpLocally(id),
     )
+    this.stationMarks = stationCommands(board, () => this.routing())
     board.on('event', (event) => {
       this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event })
       this.kitchen.onBoardEvent(event)
@@ -242,6 +253,58 @@ export class KdsCore implements KdsHandlers {
     return null
   }
 
+  itemDone(id: string, item: number, done: boolean): null {
+    return this.stationMarks.itemDone(id, item, done)
+  }
+
+  bumpStation(id: string, station: string): null {
+    return this.stationMarks.bumpStation(id, station)
+  }
+
+  recallStation(station: string, id: string | null): string | null {
+    return this.stationMarks.recallStation(station, id)
+  }
+
+  stations(): StationsInfo {
+    return this.stationMarks.stations()
+  }
+
+  /** The stations as the settings have them now. */
+  routing(): StationRouting {
+    const { stations, defaultStation } = this.stored.display
+    return { stations, defaultStation }
+  }
+
+  devices(): Device[] {
+    return this.hub?.devices() ?? []
+  }
+
+  revokeDevice(id: string): null {
+    if (this.hub === null) throw new Error('this hub serves no network: there are no devices')
+    return this.hub.revokeDevice(id)
+  }
+
+  hubInfo(): HubInfo {
+    return this.hub?.hubInfo() ?? LOCAL_HUB
+  }
+
+  /** Connects the shell's network side; returns the undo. */
+  attachHub(hub: HubLink): () => void {
+    this.hub = hub
+    this.hubChanged()
+    return () => {
+      if (this.hub !== hub) return
+      this.hub = null
+      this.hubChanged()
+    }
+  }
+
+  /** Tells every screen that the devices or the hub's facts changed. */
+  hubChanged(): void {
+    this.push({ type: 'devices', devices: this.devices() })
+    this.push({ type: 'hub', hub: this.hubInfo() })
+  }
+
   /** The core has no PIN (a managed configuration adds one in the Electron shell). */
   unlockSettings(_pin: string): UnlockResult {
     return { outcome: 'unlocked', until: null }
@@ -265,13 +328,17 @@ export class KdsCore implements KdsHandlers {
   settings(): SettingsView {
     const { display, tokenStorage, tokenNotice } = this.stored
     // Management and the PIN lock belong to the Electron shell, which wraps these answers.
-    return { ...display, managed: [], locked: false, tokenStorage, tokenNotice }
+    return { ...display, managed: [], locked: false, tokenStorage, tokenNotice, view: null }
   }
 
   async updateSettings(update: SettingsUpdate): Promise<SettingsView> {
     const { token, ...displayUpdate } = update
     const parsed = parseWith(DisplaySettingsSchema, { ...this.stored.display, ...displayUpdate })
     if (!parsed.ok) throw new Error(parsed.reason)
+    const { stations, defaultStation } = parsed.value
+    if (defaultStation !== null && !stations.some((station) => station.id === defaultStation)) {
+      throw new Error(`defaultStation: names no station: "${defaultStation}"`)
+    }
     const before = this.stored
     const display: DisplaySettings = parsed.value
     const { conditionAction, serverUrl, conditionActionAnyHost } = display

@@ -14,6 +14,10 @@ export const MANAGED_DISPLAY_KEYS = [
   'conditionActionAnyHost',
   'actions',
   'printers',
+  // A kitchen of screens (issue 15).
+  'stations',
+  'defaultStation',
+  'lan',
 ] as const
 
 /** The display settings that the managed configuration sets. */

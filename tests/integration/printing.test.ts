@@ -11,7 +11,7 @@ import type { PrinterInput } from '../../electron/common/printers'
 import { KdsCore, type DemoServer } from '../../electron/core/kds-core'
 import { silentLogger } from '../../electron/core/logger'
 import { CUT, STATUS_REQUEST } from '../../electron/core/printing/encode'
-import type { StationMatcher } from '../../electron/core/printing/print-jobs'
+import type { Station } from '../../electron/common/stations'
 import { fileSettingsBackend, SETTINGS_FILE } from '../../electron/core/settings-file'
 import type { OrderDraft } from '../../electron/server/order-draft'
 import { FakePrinter } from '../helpers/fake-printer'
@@ -59,15 +59,17 @@ async function startCore(
   dataDir: string,
   server: TestServer,
   printerSettings: PrinterInput[],
-  stationMatcher?: StationMatcher,
+  stations: Station[] = [],
 ): Promise<KdsCore> {
-  writeFileSync(join(dataDir, SETTINGS_FILE), JSON.stringify({ printers: printerSettings }))
+  writeFileSync(
+    join(dataDir, SETTINGS_FILE),
+    JSON.stringify({ printers: printerSettings, stations }),
+  )
   const core = await KdsCore.start({
     dataDir,
     settings: fileSettingsBackend(dataDir, { serverUrl: server.url, token: 'demo-watcher' }),
     startDemo: noDemo,
     log: silentLogger,
-    stationMatcher,
     printing: { timeoutMs: 1_000, backoff: { baseMs: 50, maxMs: 200, jitter: 0 } },
   })
   cores.push(core)
@@ -161,11 +163,11 @@ describe('printing', () => {
     const drink = menu.find((entry) => entry.category === 'drink')
     const soup = menu.find((entry) => entry.category === 'soup' && entry.variants.length === 0)
     if (drink === undefined || soup === undefined) throw new Error('the demo menu has changed')
-    // The bar's items by product, as the kitchen's routing rules would say.
-    const bar: StationMatcher = (order, station) =>
-      order.products.flatMap((item, index) =>
-        station === 'bar' && item.product.title === drink.product.title ? [index] : [],
-      )
+    // The bar takes the drink, the hot station the soup: the hub's own routing rules.
+    const stations: Station[] = [
+      { id: 'hot', name: 'Горячий цех', match: [soup.product._id] },
+      { id: 'bar', name: 'Бар', match: [drink.product._id] },
+    ]
     await startCore(
       tempDir(),
       server,
@@ -173,7 +175,7 @@ describe('printing', () => {
         printerOn(fake, { id: 'bar', name: 'Бар', station: 'bar' }),
         printerOn(everything, { id: 'all', name: 'Кухня' }),
       ],
-      bar,
+      stations,
     )
     const line = (entry: typeof drink) => ({
       productId: entry.product._id,
@@ -189,10 +191,40 @@ describe('printing', () => {
     expect(barTicket).toContain(`№ ${mixed.number}`)
     expect(barTicket).toContain(drink.product.title)
     expect(barTicket).not.toContain(food.title)
+    expect(barTicket).toContain('+1 позиция в других цехах')
     expect(cp866(everything.printed[0] ?? Buffer.alloc(0))).toContain(food.title)
     // The food-only order has nothing for the bar: no ticket there.
     expect(cp866(everything.printed[1] ?? Buffer.alloc(0))).toContain(`№ ${foodOnly.number}`)
     expect(fake.printed).toHaveLength(1)
+  })
+
+  it('prints on the next station of an assembly line when the ticket reaches it', async () => {
+    const server = await startServer()
+    const packing = await fakePrinter()
+    const soup = server.handle.menu.find(
+      (entry) => entry.category === 'soup' && entry.variants.length === 0,
+    )
+    if (soup === undefined) throw new Error('the demo menu has changed')
+    const stations: Station[] = [
+      { id: 'hot', name: 'Горячий цех', match: [soup.product._id], next: 'pack' },
+      { id: 'pack', name: 'Упаковка', match: [] },
+    ]
+    const core = await startCore(
+      tempDir(),
+      server,
+      [printerOn(packing, { id: 'pack', station: 'pack' })],
+      stations,
+    )
+    const order = newOrder(server, { products: [{ productId: soup.product._id, number: 2 }] })
+    await waitFor(() => core.snapshot().orders.length === 1, 'the order on the board')
+    // Nothing of it is packing's yet: no ticket there until the hot station passes it on.
+    expect(core.health().printQueue).toBe(0)
+    expect(packing.jobs).toHaveLength(0)
+    core.bumpStation(order._id, 'hot')
+    await packing.waitForPrinted(1)
+    const ticket = cp866(packing.printed[0] ?? Buffer.alloc(0))
+    expect(ticket).toContain(`№ ${order.number}`)
+    expect(ticket).toContain(soup.product.title)
   })
 
   it('prints a bag label on the bump with print "ready", once, and again only on a reprint', async () => {

@@ -9,6 +9,7 @@ const view = {
   locked: false,
   tokenStorage: 'none' as const,
   tokenNotice: null,
+  view: null,
 }
 
 function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
@@ -37,6 +38,13 @@ function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
     start: () => null,
     outbox: () => [],
     dismissOutbox: () => false,
+    itemDone: () => null,
+    bumpStation: () => null,
+    recallStation: (_station, id) => id,
+    stations: () => ({ stations: [], defaultStation: null, products: [] }),
+    devices: () => [],
+    revokeDevice: () => null,
+    hubInfo: () => ({ lan: false, addresses: [], port: null, pairingCode: null }),
     unlockSettings: () => ({ outcome: 'wrong', until: null }),
     lockSettings: () => view,
   }

@@ -14,6 +14,7 @@ export interface PrintDeskOptions {
   language: () => Language
   systemPrint: SystemPrint | null
   stationMatcher?: StationMatcher
+  stationName?: (id: string) => string | null
   /** The order to preview: the board's latest, or null for the made-up one. */
   latestOrder: () => BoardOrder | null
   timeoutMs?: number
@@ -43,7 +44,7 @@ export class PrintDesk {
     const order = this.options.latestOrder()?.order ?? sampleOrder(at)
     const context = {
       matcher: this.options.stationMatcher ?? everyItem,
-      stationName: () => null,
+      stationName: this.options.stationName ?? (() => null),
       language,
       at,
     }

@@ -7,6 +7,7 @@ import type { CardOrder } from '../../common/card-order'
 import type { Printer } from '../../common/printers'
 import { IdSchema } from '../../common/protocol/schemas'
 import type { Language } from '../../common/settings'
+import { stationsOfOrder, type StationRouting } from '../../common/stations'
 import { ticketDocument } from './print-ticket'
 
 export const PrintJobSchema = z.object({
@@ -15,17 +16,25 @@ export const PrintJobSchema = z.object({
   document: z.enum(['ticket', 'label']),
   /** `new` and `ready` print once per order and printer; a `reprint` is asked for on purpose. */
   trigger: z.enum(['new', 'ready', 'reprint']),
+  /** Passed on along an assembly line: the whole ticket when its station has none of the items. */
+  passedOn: z.literal(true).optional(),
 })
 export type PrintJob = z.infer<typeof PrintJobSchema>
 
-/**
- * The item indices of `order` that belong to `station`, by the kitchen's routing rules
- * (common/stations.ts once the kitchen network lands: `stationOfItem`).
- */
+/** The item indices of `order` that belong to `station`, by the kitchen's routing rules. */
 export type StationMatcher = (order: CardOrder, station: string) => number[]
 
-/** Until stations are configured, a station printer prints every item. */
+/** Without stations, a station printer prints every item. */
 export const everyItem: StationMatcher = (order) => order.products.map((_, index) => index)
+
+/** The hub's routing (common/stations.ts); every item while no stations are configured. */
+export function routedItems(routing: () => StationRouting): StationMatcher {
+  return (order, station) => {
+    const { stations, defaultStation } = routing()
+    if (stations.length === 0) return everyItem(order, station)
+    return stationsOfOrder(order, stations, defaultStation).get(station) ?? []
+  }
+}
 
 /** The key that makes an automatic print happen once: the printer, the order, the trigger. */
 export const onceKey = (job: PrintJob): string | null =>
@@ -61,7 +70,8 @@ export function jobDocument(
   context: LayoutContext,
 ): string | null {
   // A label is for the whole bag: every item, whatever the printer's station.
-  const items = job.document === 'label' ? undefined : itemsFor(printer, order, context.matcher)
+  let items = job.document === 'label' ? undefined : itemsFor(printer, order, context.matcher)
+  if (items === null && job.passedOn === true) items = undefined
   if (items === null) return null
   return ticketDocument({
     order,

@@ -34,6 +34,8 @@ export interface PrintQueueOptions {
   systemPrint: SystemPrint | null
   stationMatcher?: StationMatcher
   stationName?: (id: string) => string | null
+  /** Where a station's bump sends the ticket on (an assembly line's `next`), or null. */
+  nextStation?: (station: string) => string | null
   /** One attempt at a network printer; default 5 s. */
   timeoutMs?: number
   backoff?: BackoffOptions
@@ -91,8 +93,12 @@ export class PrintQueue extends EventEmitter<{ change: [] }> {
     return this.queue.pending
   }
 
-  /** Queues what the event makes printers print: tickets for a new order, labels for a bump. */
+  /**
+   * Queues what the event makes printers print: tickets for a new order (or for the station an
+   * assembly line passes it on to), labels for the bump.
+   */
   onBoardEvent(event: BoardEvent): void {
+    if (event.type === 'station:bump') return this.passedOn(event.id, event.station)
     if (event.type !== 'order:new' && event.type !== 'order:bump') return
     const trigger = event.type === 'order:new' ? 'new' : 'ready'
     const id = event.type === 'order:new' ? event.order._id : event.id
@@ -103,6 +109,23 @@ export class PrintQueue extends EventEmitter<{ change: [] }> {
       if (printer.print !== trigger) continue
       if (trigger === 'new' && itemsFor(printer, entry.order, this.matcher) === null) continue
       this.add({ printer: printer.id, order: id, document: documentFor(printer), trigger })
+    }
+  }
+
+  /** A station bumped a ticket on to the next of its line: a ticket on the next one's printers. */
+  private passedOn(id: string, from: string): void {
+    const next = this.options.nextStation?.(from) ?? null
+    const entry = this.options.order(id)
+    if (next === null || entry?.order == null) return
+    for (const printer of this.options.printers()) {
+      if (printer.print !== 'new' || printer.station !== next) continue
+      this.add({
+        printer: printer.id,
+        order: id,
+        document: 'ticket',
+        trigger: 'new',
+        passedOn: true,
+      })
     }
   }
 

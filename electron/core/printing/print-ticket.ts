@@ -103,8 +103,10 @@ function customer(input: TicketInput): string[] {
   const { order } = input
   const words = ticketWords[input.language]
   const lines = ['{width:*}', '-', `^^^${literal(order.username)}`]
-  if (order.delivery && order.address !== null && order.address.trim() !== '') {
-    lines.push(`|${literal(words.address)} ^^${literal(order.address)}`)
+  // A cut order (a station's) has no address at all; the hub's own has it.
+  const address = order.address?.trim() ?? ''
+  if (order.delivery && address !== '') {
+    lines.push(`|${literal(words.address)} ^^${literal(address)}`)
   }
   return lines
 }

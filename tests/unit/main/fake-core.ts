@@ -1,5 +1,6 @@
 // Valid answers of every KdsApi request, and a core that gives them, for the shell's tests.
 import { vi } from 'vitest'
+import type { HubInfo } from '../../../electron/common/hub'
 import type { KdsMessage } from '../../../electron/common/kds-api'
 import { DEFAULT_DISPLAY_SETTINGS, type SettingsView } from '../../../electron/common/settings'
 import type { CoreStatus, Diagnostics } from '../../../electron/common/status'
@@ -54,6 +55,7 @@ export const SETTINGS: SettingsView = {
   managed: [],
   locked: false,
   tokenNotice: null,
+  view: null,
 }
 
 /** A core with canned answers whose pushes the test triggers with `push`. */
@@ -75,6 +77,13 @@ export function fakeCore() {
     start: vi.fn((_id: string) => null),
     outbox: vi.fn(() => []),
     dismissOutbox: vi.fn((_id: string) => false),
+    itemDone: vi.fn((_id: string, _item: number, _done: boolean) => null),
+    bumpStation: vi.fn((_id: string, _station: string) => null),
+    recallStation: vi.fn((_station: string, id: string | null) => id),
+    stations: vi.fn(() => ({ stations: [], defaultStation: null, products: [] })),
+    devices: vi.fn(() => []),
+    revokeDevice: vi.fn((_id: string) => null),
+    hubInfo: vi.fn((): HubInfo => ({ lan: false, addresses: [], port: null, pairingCode: null })),
     unlockSettings: vi.fn((_pin: string) => ({ outcome: 'unlocked' as const, until: null })),
     lockSettings: vi.fn(() => SETTINGS),
     subscribe: vi.fn((listener: (message: KdsMessage) => void) => {

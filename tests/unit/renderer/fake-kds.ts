@@ -10,6 +10,7 @@ import {
 import type { ConnectionState, CoreStatus, Diagnostics } from '../../../electron/common/status'
 import type { PrintDocument, PrinterInput, PrintPreview } from '../../../electron/common/printers'
 import { OUTBOX_OFF, type OutboxEntry } from '../../../electron/common/outbox'
+import type { Device, HubInfo, StationsInfo } from '../../../electron/common/hub'
 
 type Listener = (message: KdsMessage) => void
 
@@ -59,6 +60,7 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
     managed: [],
     locked: false,
     tokenNotice: null,
+    view: null,
     ...overrides,
   }
 }
@@ -80,6 +82,21 @@ export class FakeKds implements KdsApi {
   /** What outbox() answers. */
   outboxEntries: OutboxEntry[] = []
   readonly dismissedOutbox: string[] = []
+  /** Item marks asked for: [id, item, done]. */
+  readonly itemMarks: [string, number, boolean][] = []
+  /** Station bumps asked for: [id, station]. */
+  readonly stationBumps: [string, string][] = []
+  /** Station recalls asked for: [station, id]. */
+  readonly stationRecalls: [string, string | null][] = []
+  /** What stations() answers. */
+  currentStations: StationsInfo = { stations: [], defaultStation: null, products: [] }
+  /** What devices() answers; revokeDevice removes from it. */
+  currentDevices: Device[] = []
+  readonly revoked: string[] = []
+  /** What hubInfo() answers. */
+  currentHub: HubInfo = { lan: false, addresses: [], port: null, pairingCode: null }
+  /** Set to make the next station command (itemDone, bumpStation, recallStation) reject. */
+  refuseMarkWith: string | null = null
   /** The settings PIN, when the test locks the settings. */
   pin: string | null = null
   /** Whether dismissGap pushes the new status, as the core does; off to test the answer alone. */
@@ -213,6 +230,46 @@ export class FakeKds implements KdsApi {
     if (this.refuseTestPrintWith !== null)
       return Promise.reject(new Error(this.refuseTestPrintWith))
     return Promise.resolve(null)
+  }
+
+  itemDone(id: string, item: number, done: boolean): Promise<null> {
+    this.itemMarks.push([id, item, done])
+    return this.markAnswer(null)
+  }
+
+  bumpStation(id: string, station: string): Promise<null> {
+    this.stationBumps.push([id, station])
+    return this.markAnswer(null)
+  }
+
+  recallStation(station: string, id: string | null): Promise<string | null> {
+    this.stationRecalls.push([station, id])
+    return this.markAnswer(id)
+  }
+
+  stations(): Promise<StationsInfo> {
+    return Promise.resolve(structuredClone(this.currentStations))
+  }
+
+  devices(): Promise<Device[]> {
+    return Promise.resolve(structuredClone(this.currentDevices))
+  }
+
+  revokeDevice(id: string): Promise<null> {
+    this.revoked.push(id)
+    this.currentDevices = this.currentDevices.filter((device) => device.id !== id)
+    this.push({ type: 'devices', devices: this.currentDevices })
+    return Promise.resolve(null)
+  }
+
+  hubInfo(): Promise<HubInfo> {
+    return Promise.resolve({ ...this.currentHub })
+  }
+
+  private markAnswer<T>(value: T): Promise<T> {
+    const refusal = this.refuseMarkWith
+    this.refuseMarkWith = null
+    return refusal === null ? Promise.resolve(value) : Promise.reject(new Error(refusal))
   }
 
   unlockSettings(pin: string): Promise<UnlockResult> {
