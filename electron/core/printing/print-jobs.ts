@@ -60,6 +60,8 @@ export interface LayoutContext {
   stationName: (id: string) => string | null
   language: Language
   at: number
+  /** Marked as printed again (it may have been printed before), whatever the trigger. */
+  again?: boolean
 }
 
 /** The ReceiptLine document of a job, or null when the printer has none of the order's items. */
@@ -79,7 +81,7 @@ export function jobDocument(
     items,
     stationName:
       printer.station === null ? null : (context.stationName(printer.station) ?? printer.station),
-    reprint: job.trigger === 'reprint',
+    reprint: job.trigger === 'reprint' || context.again === true,
     at: context.at,
     language: context.language,
   })

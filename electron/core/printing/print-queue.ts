@@ -65,7 +65,7 @@ export class PrintQueue extends EventEmitter<{ change: [] }> {
         name: 'print',
         schema: PrintJobSchema,
         keyOf: (job) => job.printer,
-        perform: (job, context) => this.perform(job, context.signal),
+        perform: (job, context) => this.perform(job, context.signal, context.interrupted),
       },
       {
         dataDir: options.dataDir,
@@ -188,7 +188,11 @@ export class PrintQueue extends EventEmitter<{ change: [] }> {
     this.queue.add(job)
   }
 
-  private async perform(job: PrintJob, signal: AbortSignal): Promise<AttemptOutcome> {
+  private async perform(
+    job: PrintJob,
+    signal: AbortSignal,
+    interrupted: boolean,
+  ): Promise<AttemptOutcome> {
     const printer = this.options.printers().find((candidate) => candidate.id === job.printer)
     if (printer === undefined) {
       return { state: 'dropped', reason: `printer "${job.printer}" is no longer configured` }
@@ -202,6 +206,8 @@ export class PrintQueue extends EventEmitter<{ change: [] }> {
       stationName: this.options.stationName ?? (() => null),
       language: this.options.language(),
       at: this.now(),
+      // The hub stopped while this was being sent: it may be on paper already, so it says so.
+      again: interrupted,
     })
     if (document === null) {
       return { state: 'dropped', reason: `none of its items are for station "${printer.station}"` }
