@@ -22,7 +22,7 @@ import type { ResyncSource } from './resync'
 import type { BackoffOptions } from './backoff'
 import type { PrintDocument, Printer, PrintPreview } from '../common/printers'
 import { PrintQueue } from './printing/print-queue'
-import type { SystemPrint } from './printing/print-output'
+import { printersProblem, type SystemPrint } from './printing/print-output'
 import { routedItems, type StationMatcher } from './printing/print-jobs'
 import { PrintDesk } from './printing/print-desk'
 import type { OutboxEntry } from '../common/outbox'
@@ -186,8 +186,11 @@ export class KdsCore implements KdsHandlers {
   status(): CoreStatus {
     const stats = this.feed.stats
     const outbox = this.kitchen.status()
-    // An action that cannot be used is a settings problem, named like the others.
-    const outboxWarnings = outbox.problem === null ? [] : [outbox.problem]
+    // An action or a printer that cannot be used is a settings problem, named like the others.
+    const problems = outbox.problem === null ? [] : [outbox.problem]
+    const printers = this.stored.display.printers
+    const printerProblem = printersProblem(printers, this.options.systemPrint ?? null)
+    if (printerProblem !== null) problems.push(printerProblem)
     return {
       connection: this.feed.status,
       demo: this.demo !== null,
@@ -197,7 +200,7 @@ export class KdsCore implements KdsHandlers {
       lastEventAt: stats.lastEventAt,
       journalError: this.board.journalError,
       journalWarnings: [...this.board.warnings, ...this.prints.warnings],
-      settingsWarnings: [...this.stored.warnings, ...outboxWarnings],
+      settingsWarnings: [...this.stored.warnings, ...problems],
       gaps: [...this.catchUp.gaps],
       lastResync: this.catchUp.lastResync,
       clock: this.feed.clock.status,
@@ -346,6 +349,8 @@ export class KdsCore implements KdsHandlers {
       const problem = actionHostProblem(conditionAction, serverUrl, conditionActionAnyHost)
       if (problem !== null) throw new Error(problem)
     }
+    const printerProblem = printersProblem(display.printers, this.options.systemPrint ?? null)
+    if (printerProblem !== null) throw new Error(printerProblem)
     this.options.settings.saveDisplay(display)
     this.stored = { ...this.stored, display }
     if (token !== undefined) {

@@ -257,4 +257,28 @@ describe('printing', () => {
     await waitFor(() => core.status().printers[0]?.state === 'down', 'the printer to be down')
     expect(core.status().printers[0]?.error).toMatch(/did not answer within 1000 ms/)
   })
+
+  it('refuses a printer setting that cannot work, naming the field', async () => {
+    const server = await startServer()
+    const fake = await fakePrinter()
+    const core = await startCore(tempDir(), server, [])
+    const refused = (printers: unknown) =>
+      core.updateSettings({ printers } as Parameters<KdsCore['updateSettings']>[0])
+    await expect(refused([{ id: 'a', name: 'A', kind: 'escpos-tcp' }])).rejects.toThrow(
+      /printers\[0\]\.host: is required for an escpos-tcp printer/,
+    )
+    await expect(refused([printerOn(fake, { codepage: 'koi8-r' } as never)])).rejects.toThrow(
+      /printers\[0\]\.codepage: the encoder has no code page "koi8-r"/,
+    )
+    // The browser shell has no system printing: such a printer could never print there.
+    const system = { id: 's', name: 'S', kind: 'system', deviceName: 'XP-80' }
+    await expect(refused([system])).rejects.toThrow(
+      'printers[0].kind: system printers print from the Electron app only',
+    )
+    expect(core.settings().printers).toEqual([])
+    await core.updateSettings({ printers: [printerOn(fake)] })
+    expect(core.status().printers).toEqual([
+      { id: 'pack', name: 'Упаковка', state: 'ok', waiting: 0, error: null },
+    ])
+  })
 })

@@ -28,6 +28,16 @@ export interface OutputOptions {
 export const NO_SYSTEM_PRINTING =
   'system printers print from the Electron app only; this hub runs in the browser shell'
 
+/** Why `printers` cannot work in this shell (a system printer without system printing), or null. */
+export function printersProblem(
+  printers: readonly Printer[],
+  systemPrint: SystemPrint | null,
+): string | null {
+  if (systemPrint !== null) return null
+  const index = printers.findIndex((printer) => printer.kind === 'system')
+  return index < 0 ? null : `printers[${index}].kind: ${NO_SYSTEM_PRINTING}`
+}
+
 /** The document as the printer lays it out, for the settings screen. */
 export const previewOf = (printer: Printer, document: string): PrintPreview => ({
   svg: renderSvg(document, printer),
