@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CardOrder } from '../../electron/common/card-order'
 import type { Order } from '../../electron/common/protocol/schemas'
-import type { PrinterInput } from '../../electron/common/printers'
+import { PrinterSchema, type PrinterInput } from '../../electron/common/printers'
 import { KdsCore, type DemoServer } from '../../electron/core/kds-core'
 import { silentLogger } from '../../electron/core/logger'
 import { CUT, STATUS_REQUEST } from '../../electron/core/printing/encode'
@@ -276,7 +276,7 @@ describe('printing', () => {
       'printers[0].kind: system printers print from the Electron app only',
     )
     expect(core.settings().printers).toEqual([])
-    await core.updateSettings({ printers: [printerOn(fake)] })
+    await core.updateSettings({ printers: [PrinterSchema.parse(printerOn(fake))] })
     expect(core.status().printers).toEqual([
       { id: 'pack', name: 'Упаковка', state: 'ok', waiting: 0, error: null },
     ])
