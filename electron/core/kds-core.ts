@@ -26,13 +26,16 @@ import { printersProblem, type SystemPrint } from './printing/print-output'
 import { routedItems, type StationMatcher } from './printing/print-jobs'
 import { PrintDesk } from './printing/print-desk'
 import type { OutboxEntry } from '../common/outbox'
-import { ConditionOutbox } from './intents/condition-outbox'
-import { actionHostProblem } from '../common/condition-action'
-import { KitchenActions, outboxConfig, type Backend } from './intents/kitchen-actions'
 import type { Device, HubInfo, StationsInfo } from '../common/hub'
 import type { StationRouting } from '../common/stations'
 import { stationCommands } from './station-commands'
 import { LOCAL_HUB, type HubLink } from './hub-link'
+import {
+  hostProblemOf,
+  KitchenActions,
+  type Backend,
+  type KitchenActionsOptions,
+} from './intents/kitchen-actions'
 
 /** A running demo backend: where it is and the token to use. */
 export interface DemoServer {
@@ -48,7 +51,7 @@ export interface KdsCoreOptions {
   /** Starts the bundled reference server; called when no server is configured. */
   startDemo: () => Promise<DemoServer>
   /** The outbox's retries and timeout (tests shorten them). */
-  outbox?: Pick<ConstructorParameters<typeof ConditionOutbox>[0], 'backoff' | 'attemptTimeoutMs'>
+  outbox?: KitchenActionsOptions['outbox']
   /** The app's version, for diagnostics. */
   version?: string
   /** The journal's file system (default node:fs); the benchmark measures syncing through it. */
@@ -75,7 +78,7 @@ export class KdsCore implements KdsHandlers {
   private readonly diagnosticsRecorder: DiagnosticsRecorder
   private readonly prints: PrintQueue
   private readonly desk: PrintDesk
-  private readonly outboxQueue: ConditionOutbox
+  /** Bump and «Начать», and the outbox that tells the backend of them. */
   private readonly kitchen: KitchenActions
   private readonly stationMarks: ReturnType<typeof stationCommands>
   private hub: HubLink | null = null
@@ -114,21 +117,21 @@ export class KdsCore implements KdsHandlers {
     })
     this.desk = new PrintDesk({ ...printing, latestOrder: () => this.latestOrder() })
     this.prints.on('change', () => this.push({ type: 'status', status: this.status() }))
-    this.outboxQueue = new ConditionOutbox({
+    this.kitchen = new KitchenActions({
       dataDir: options.dataDir,
       log,
-      target: () => this.outboxConfig()?.target ?? null,
-      conditionOf: (id) => board.get(id)?.condition,
-      connected: () => feed.status.state === 'connected',
-      ...options.outbox,
-    })
-    for (const warning of this.outboxQueue.warnings) this.stored.warnings.push(warning)
-    this.kitchen = new KitchenActions(
       board,
-      this.outboxQueue,
-      () => this.outboxConfig(),
-      (id) => this.bumpLocally(id),
-    )
+      display: () => this.stored.display,
+      backend: () => this.backend(),
+      connected: () => feed.status.state === 'connected',
+      bumpLocally: (id) => this.bumpLocally(id),
+      onChange: () => {
+        this.push({ type: 'outbox', entries: this.kitchen.entries() })
+        this.push({ type: 'status', status: this.status() })
+      },
+      outbox: options.outbox,
+    })
+    for (const warning of this.kitchen.warnings) this.stored.warnings.push(warning)
     this.stationMarks = stationCommands(board, () => this.routing())
     board.on('event', (event) => {
       this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event })
@@ -136,13 +139,8 @@ export class KdsCore implements KdsHandlers {
       // After the screens: a printer never delays a ticket's showing up.
       this.prints.onBoardEvent(event)
     })
-    this.outboxQueue.onChange(() => {
-      this.push({ type: 'outbox', entries: this.outboxQueue.entries() })
-      this.push({ type: 'status', status: this.status() })
-    })
-    // The backend is back: what waits for it goes now rather than at the end of its backoff.
     feed.on('status', (status) => {
-      if (status.state === 'connected') this.outboxQueue.retryNow()
+      if (status.state === 'connected') this.kitchen.retryNow()
     })
     feed.on('invalid', (payload) => this.diagnosticsRecorder.rejected(payload))
     feed.on('session', (session) => {
@@ -229,11 +227,11 @@ export class KdsCore implements KdsHandlers {
   }
 
   outbox(): OutboxEntry[] {
-    return this.outboxQueue.entries()
+    return this.kitchen.entries()
   }
 
   dismissOutbox(id: string): boolean {
-    return this.outboxQueue.dismiss(id)
+    return this.kitchen.dismiss(id)
   }
 
   recall(id: string | null): string | null {
@@ -344,11 +342,8 @@ export class KdsCore implements KdsHandlers {
     }
     const before = this.stored
     const display: DisplaySettings = parsed.value
-    const { conditionAction, serverUrl, conditionActionAnyHost } = display
-    if (conditionAction !== null && serverUrl !== null) {
-      const problem = actionHostProblem(conditionAction, serverUrl, conditionActionAnyHost)
-      if (problem !== null) throw new Error(problem)
-    }
+    const problem = hostProblemOf(display)
+    if (problem !== null) throw new Error(problem)
     const printerProblem = printersProblem(display.printers, this.options.systemPrint ?? null)
     if (printerProblem !== null) throw new Error(printerProblem)
     this.options.settings.saveDisplay(display)
@@ -377,7 +372,7 @@ export class KdsCore implements KdsHandlers {
     clearInterval(this.housekeeping)
     clearInterval(this.clockCheck)
     this.feed.stop()
-    this.outboxQueue.close()
+    this.kitchen.close()
     this.listeners.clear()
     this.prints.close()
     await this.demo?.close()
@@ -394,13 +389,12 @@ export class KdsCore implements KdsHandlers {
   }
 
   /** The backend the outbox talks to: the demo server, the configured one, or none yet. */
-  private outboxConfig(): ReturnType<typeof outboxConfig> {
+  private backend(): Backend | null {
     const { serverUrl } = this.stored.display
-    let backend: Backend | null = null
-    if (this.demo !== null) backend = { url: this.demo.url, token: this.demo.token, demo: true }
-    else if (serverUrl !== null)
-      backend = { url: serverUrl, token: this.stored.token ?? '', demo: false }
-    return outboxConfig(this.stored.display, backend)
+    if (this.demo !== null) return { url: this.demo.url, token: this.demo.token, demo: true }
+    return serverUrl === null
+      ? null
+      : { url: serverUrl, token: this.stored.token ?? '', demo: false }
   }
 
   /** The most recently bumped order that is still bumped, or null. */

@@ -7,6 +7,7 @@ import type {
   SettingsUpdate,
   SettingsView,
 } from '../../electron/common/settings'
+import { actionsChanges, actionsFormFrom, type ActionsForm } from './settings-actions'
 
 export type Theme = DisplaySettings['theme']
 
@@ -14,7 +15,7 @@ export type Theme = DisplaySettings['theme']
 export const FONT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const
 
 /** What the form edits; text fields as typed. */
-export interface SettingsForm {
+export interface SettingsForm extends ActionsForm {
   serverUrl: string
   /** The resync URL template; empty for none. */
   resyncUrl: string
@@ -50,6 +51,7 @@ export function formFrom(view: SettingsView): SettingsForm {
     repeat: view.alerts.repeat,
     fontScale: view.fontScale,
     theme: view.theme,
+    ...actionsFormFrom(view),
   }
 }
 
@@ -92,6 +94,7 @@ export function changesOf(view: SettingsView, form: SettingsForm): SettingsUpdat
   const fontScale = Number(form.fontScale)
   if (fontScale !== view.fontScale) update.fontScale = fontScale
   if (form.theme !== view.theme) update.theme = form.theme
+  Object.assign(update, actionsChanges(view, form))
   // Managed keys cannot change here; the fields are disabled, and this makes sure.
   const managed = new Set(view.managed)
   return Object.fromEntries(

@@ -102,6 +102,54 @@ describe('the outbox', () => {
     expect(core.status().outbox.waiting).toBe(0)
   })
 
+  it('a recalled ticket stays recalled when the backend moves the order on', async () => {
+    const server = await startServer({ conditionWriters: [WATCHER] })
+    const core = await startCore(dataDir(), server.url)
+    const [id = ''] = await withOrders(server, 1)
+    await waitFor(onBoard(core, [id]), 'the order on the board')
+    core.bump(id)
+    await waitFor(() => bumped(core, id), 'the bump applied')
+    expect(core.recall(id)).toBe(id)
+    server.handle.updateCondition(id, 'DELIVERING')
+    await waitFor(() => conditionOf(core, id) === 'DELIVERING', 'DELIVERING on the board')
+    expect(bumped(core, id)).toBe(false)
+  })
+
+  it('drops what waits when the action is turned off, and bumps stay local again', async () => {
+    const server = await startServer({ conditionWriters: [WATCHER] })
+    const proxy = await startTcpProxy(Number(new URL(server.url).port))
+    proxies.push(proxy)
+    const core = await startCore(dataDir(), proxy.url)
+    const [first = '', second = ''] = await withOrders(server, 2)
+    await waitFor(onBoard(core, [first, second]), 'the orders on the board')
+    proxy.cut()
+    await waitFor(() => core.status().connection.state !== 'connected', 'the outage seen')
+    core.bump(first)
+    await waitFor(() => (core.outbox()[0]?.attempts ?? 0) >= 1, 'an attempt')
+    await core.updateSettings({ conditionAction: null })
+    expect(core.status().outbox.enabled).toBe(false)
+    proxy.restore()
+    core.bump(second)
+    expect(bumped(core, second)).toBe(true)
+    await waitFor(() => core.outbox()[0]?.state === 'dropped', 'the waiting bump dropped', 15_000)
+    expect(core.outbox()[0]).toMatchObject({ orderId: first, code: 'off' })
+    expect(server.handle.store.get(first)?.condition).toBe('NEW')
+  })
+
+  it('refuses settings whose action would take the token to another host', async () => {
+    const server = await startServer()
+    const core = await startCore(dataDir({ conditionAction: null }), server.url)
+    const elsewhere = { ...REFERENCE_CONDITION_ACTION, url: 'https://pos.example/o/{id}' }
+    await expect(core.updateSettings({ conditionAction: elsewhere })).rejects.toThrow(
+      /^conditionAction.url: goes to pos.example, not to the backend 127.0.0.1:\d+/,
+    )
+    const allowed = await core.updateSettings({
+      conditionAction: elsewhere,
+      conditionActionAnyHost: true,
+    })
+    expect(allowed.conditionAction).toEqual(elsewhere)
+  })
+
   it('«Начать» sets the start condition, and only on NEW or ACCEPTED', async () => {
     const server = await startServer({ conditionWriters: [WATCHER] })
     const core = await startCore(dataDir(), server.url)

@@ -59,8 +59,11 @@ const ended = (state: string) => state === 'done' || state === 'failed' || state
 export class ConditionOutbox {
   private readonly queue: IntentQueue<ConditionIntent>
   private readonly listeners = new Set<() => void>()
-  /** Bump intents whose condition has come, and so were applied as a local bump mark. */
-  private readonly applied = new Set<string>()
+  /**
+   * Bump intents, by order, whose condition has not come yet: the only ones a board change must
+   * look at (the board changes thousands of times a second in a rush; bumps are few).
+   */
+  private readonly unapplied = new Map<string, Set<string>>()
 
   constructor(private readonly options: ConditionOutboxOptions) {
     const doFetch = options.fetch ?? fetch
@@ -95,14 +98,24 @@ export class ConditionOutbox {
         attemptTimeoutMs: options.attemptTimeoutMs,
       },
     )
-    this.queue.on('change', () => this.changed())
-    // What reached its condition before this start was applied then.
+    this.queue.on('change', (intent) => {
+      if (intent.state === 'failed') this.unapplied.get(intent.payload.orderId)?.delete(intent.id)
+      this.changed()
+    })
+    // What reached its condition before this start was applied then; the rest waits for it.
     for (const intent of this.queue.list()) {
       const current = options.conditionOf(intent.payload.orderId)
-      if (current !== undefined && reachedCondition(current, intent.payload.condition)) {
-        this.applied.add(intent.id)
-      }
+      const reached = current !== undefined && reachedCondition(current, intent.payload.condition)
+      if (!reached && intent.state !== 'failed') this.track(intent)
     }
+  }
+
+  private track(intent: Intent<ConditionIntent>): void {
+    if (intent.payload.action !== 'bump') return
+    const { orderId } = intent.payload
+    const ids = this.unapplied.get(orderId) ?? new Set<string>()
+    ids.add(intent.id)
+    this.unapplied.set(orderId, ids)
   }
 
   /** Problems met reading the journal. */
@@ -122,7 +135,11 @@ export class ConditionOutbox {
       )
     // A second tap is not a second intent: one ask, sent once.
     if (waiting) return null
-    return entryOf(this.queue.add({ orderId, action, condition }))
+    const intent = this.queue.add({ orderId, action, condition })
+    // Tracked unless it ended at once (dropped: the board already shows it; the caller sees).
+    const now = this.queue.get(intent.id)
+    if (now !== undefined && now.state !== 'failed') this.track(now)
+    return entryOf(intent)
   }
 
   /**
@@ -146,15 +163,16 @@ export class ConditionOutbox {
    * answers true once, so a recall is not undone by the next condition.
    */
   takeReachedBump(orderId: string, condition: string): boolean {
+    const ids = this.unapplied.get(orderId)
+    if (ids === undefined) return false
     let reached = false
-    for (const intent of this.queue.list()) {
-      const { payload } = intent
-      if (payload.orderId !== orderId || payload.action !== 'bump') continue
-      if (intent.state === 'failed' || this.applied.has(intent.id)) continue
-      if (!reachedCondition(condition, payload.condition)) continue
-      this.applied.add(intent.id)
-      reached = true
+    for (const id of ids) {
+      const intent = this.queue.get(id)
+      if (intent !== undefined && !reachedCondition(condition, intent.payload.condition)) continue
+      ids.delete(id)
+      reached ||= intent !== undefined
     }
+    if (ids.size === 0) this.unapplied.delete(orderId)
     return reached
   }
 

@@ -11,16 +11,24 @@ import {
   STARTABLE_CONDITIONS,
   type Actions,
 } from '../../common/condition-action'
-import { OUTBOX_OFF, type OutboxStatus } from '../../common/outbox'
+import { OUTBOX_OFF, type OutboxEntry, type OutboxStatus } from '../../common/outbox'
 import type { DisplaySettings } from '../../common/settings'
 import type { Board } from '../board'
-import type { ConditionOutbox, OutboxTarget } from './condition-outbox'
+import type { Logger } from '../logger'
+import { ConditionOutbox, type ConditionOutboxOptions, type OutboxTarget } from './condition-outbox'
 
 /** The backend the core talks to now: the demo server, or the configured one. */
 export interface Backend {
   url: string
   token: string
   demo: boolean
+}
+
+/** Why settings would send the token to another host than their backend, or null. */
+export function hostProblemOf(display: DisplaySettings): string | null {
+  const { conditionAction, serverUrl, conditionActionAnyHost } = display
+  if (conditionAction === null || serverUrl === null) return null
+  return actionHostProblem(conditionAction, serverUrl, conditionActionAnyHost)
 }
 
 /** The action and the mapping in force, or null when bumps stay local. */
@@ -42,15 +50,71 @@ export function outboxConfig(
   return { target, actions }
 }
 
+export interface KitchenActionsOptions {
+  dataDir: string
+  log: Logger
+  board: Board
+  /** The settings in force. */
+  display: () => DisplaySettings
+  /** The backend the core talks to now, or null before it has one. */
+  backend: () => Backend | null
+  /** Whether the socket to the backend is up. */
+  connected: () => boolean
+  /** The local bump, as the core does it without an action. */
+  bumpLocally: (id: string) => void
+  /** Called whenever the outbox's entries or counts may have changed. */
+  onChange: () => void
+  /** The outbox's retries and timeout (tests shorten them). */
+  outbox?: Pick<ConditionOutboxOptions, 'backoff' | 'attemptTimeoutMs'>
+}
+
 /** The kitchen's actions over the board and the outbox. */
 export class KitchenActions {
-  constructor(
-    private readonly board: Board,
-    private readonly outbox: ConditionOutbox,
-    private readonly config: () => ReturnType<typeof outboxConfig>,
-    /** The local bump, as the core does it without an action. */
-    private readonly bumpLocally: (id: string) => void,
-  ) {}
+  private readonly board: Board
+  private readonly outbox: ConditionOutbox
+  private readonly bumpLocally: (id: string) => void
+
+  constructor(private readonly options: KitchenActionsOptions) {
+    this.board = options.board
+    this.bumpLocally = options.bumpLocally
+    this.outbox = new ConditionOutbox({
+      dataDir: options.dataDir,
+      log: options.log,
+      target: () => this.config()?.target ?? null,
+      conditionOf: (id) => options.board.get(id)?.condition,
+      connected: options.connected,
+      ...options.outbox,
+    })
+    this.outbox.onChange(options.onChange)
+  }
+
+  /** Problems met reading the outbox's journal. */
+  get warnings(): string[] {
+    return this.outbox.warnings
+  }
+
+  /** The action and the mapping in force, or null when bumps stay local. */
+  config(): ReturnType<typeof outboxConfig> {
+    return outboxConfig(this.options.display(), this.options.backend())
+  }
+
+  /** The outbox as the screens show it. */
+  entries(): OutboxEntry[] {
+    return this.outbox.entries()
+  }
+
+  dismiss(id: string): boolean {
+    return this.outbox.dismiss(id)
+  }
+
+  /** The backend is back: what waits for it goes now rather than at the end of its backoff. */
+  retryNow(): void {
+    this.outbox.retryNow()
+  }
+
+  close(): void {
+    this.outbox.close()
+  }
 
   /** A bump: told to the backend when an action is set, else a local mark. */
   bump(id: string): void {

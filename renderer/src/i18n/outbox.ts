@@ -10,6 +10,16 @@ export const outboxRu = {
   dismiss: 'Понятно',
   dismissLabel: 'Убрать сообщение',
   waiting: 'Ждут отправки: {n}',
+  settings: {
+    section: 'Статусы на бэкенд',
+    action: 'Запрос, меняющий статус (JSON)',
+    actionHint:
+      'method, url и body; подстановки {placeholders}. Пусто — отметки «Готово» остаются на этом экране.',
+    anyHost: 'Разрешить адрес не на бэкенде (туда уйдёт токен)',
+    start: '«Начать» ставит',
+    bump: '«Готово» ставит',
+    actionsHint: 'Пусто — «Начать» нет, «Готово» ставит COLLECTED (в демо — и «Начать»: COOKING).',
+  },
   code: {
     forbidden: 'нет прав менять статус',
     'unknown-order': 'бэкенд не знает такого заказа',
@@ -31,6 +41,17 @@ export const outboxEn: typeof outboxRu = {
   dismiss: 'OK',
   dismissLabel: 'Dismiss the message',
   waiting: 'Waiting to send: {n}',
+  settings: {
+    section: 'Conditions to the backend',
+    action: 'The request that sets a condition (JSON)',
+    actionHint:
+      'method, url and body; placeholders {placeholders}. Empty: bumps stay on this screen.',
+    anyHost: 'Allow an address other than the backend (the token goes there)',
+    start: '“Start” sets',
+    bump: '“Done” sets',
+    actionsHint:
+      'Empty: no “Start”, “Done” sets COLLECTED (in the demo, “Start” sets COOKING too).',
+  },
   code: {
     forbidden: 'no right to change the condition',
     'unknown-order': 'the backend does not know this order',

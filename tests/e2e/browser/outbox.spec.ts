@@ -9,9 +9,12 @@ import type { Page } from '@playwright/test'
 import { REFERENCE_CONDITION_ACTION } from '../../../electron/common/condition-action'
 import { expect, test } from '../helpers/fixtures'
 import { startCli, type CliProcess } from '../helpers/processes'
-import { WATCHER_TOKEN } from '../helpers/reference-server'
+import { ReferenceServer, WATCHER_TOKEN } from '../helpers/reference-server'
+import { startTcpProxy } from '../../helpers/tcp-proxy'
 import { atEachScreen } from '../helpers/screens'
 
+/** The demo WATCHER's user id: a --condition-writers of the server that lets it write. */
+const WATCHER_ID = '6a6b64730000000000000002'
 const READY = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/
 const connection = (page: Page) => page.locator('[data-testid="connection-status"]')
 const card = (page: Page, id: string) =>
@@ -106,4 +109,63 @@ test('a backend that refuses: the ticket says «нет прав менять с�
   await note.getByTestId('outbox-dismiss').click()
   await expect(note).toHaveCount(0)
   await expect(card(page, id)).toBeVisible()
+})
+
+test('the settings screen takes the action as JSON and refuses one that cannot work', async ({
+  page,
+}) => {
+  const shell = await shellWith([], null)
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(shell.address)
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
+  await page.getByTestId('open-settings').click()
+  const template = page.getByTestId('settings-condition-action')
+  await template.scrollIntoViewIfNeeded()
+  await template.fill('{"method":"PATCH","url":"{server}/api/orders/{order}","body":null}')
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByTestId('settings-error')).toContainText(
+    'conditionAction.url: unknown placeholder {order}',
+  )
+  await keep(page, 'settings-refused')
+  await template.fill('{ "method": "PATCH"')
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByTestId('settings-error')).toContainText('conditionAction: not valid JSON')
+  await template.fill(JSON.stringify(REFERENCE_CONDITION_ACTION))
+  await page.locator('input[name="actionStart"]').fill('')
+  await page.locator('input[name="actionBump"]').fill('COLLECTED')
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByTestId('settings-panel')).toHaveCount(0)
+  // «Начать» is not configured now: no ticket offers it.
+  await expect(page.getByTestId('start')).toHaveCount(0)
+})
+
+test('an outage: the ticket waits as «→ Собран…», the bar counts it, and it goes once back', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  const writer = await ReferenceServer.start(0, ['--condition-writers', WATCHER_ID])
+  cleanups.push(() => writer.stop())
+  const proxy = await startTcpProxy(writer.port)
+  cleanups.push(() => proxy.close())
+  const settings = { conditionAction: REFERENCE_CONDITION_ACTION, actions: { bump: 'COLLECTED' } }
+  const shell = await shellWith(['--server', proxy.url], settings, { KDS_TOKEN: WATCHER_TOKEN })
+  await page.goto(shell.address)
+  await expect(connection(page)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
+  const id = await writer.createOrder()
+  await writer.createOrder()
+  await expect(card(page, id)).toBeVisible()
+
+  proxy.cut()
+  await expect(connection(page)).toHaveAttribute('data-state', 'offline', { timeout: 15_000 })
+  await card(page, id).getByTestId('bump').click()
+  const note = card(page, id).getByTestId('ticket-outbox')
+  await expect(note).toHaveAttribute('data-state', 'pending')
+  await expect(note).toContainText('→ Собран…')
+  await expect(note).toContainText('нет связи, попытка')
+  await expect(page.getByTestId('outbox-waiting')).toHaveText('Ждут отправки: 1')
+  await atEachScreen(page, (size) => keep(page, `kitchen-waiting-${size}`))
+
+  proxy.restore()
+  await expect(card(page, id)).toHaveCount(0, { timeout: 30_000 })
+  await expect(page.getByTestId('outbox-waiting')).toHaveCount(0)
 })
