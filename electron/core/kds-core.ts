@@ -1,6 +1,6 @@
 // KdsCore: the feed, the board and the settings wired together, for either shell. It answers the
 // KdsApi requests and pushes KdsMessages; the shells only carry them.
-import type { BoardOrder, BoardSnapshot } from '../common/board'
+import type { BoardSnapshot } from '../common/board'
 import { withCard } from '../common/card-order'
 import type { KdsHandlers, KdsMessage, UnlockResult } from '../common/kds-api'
 import {
@@ -21,10 +21,11 @@ import { DiagnosticsRecorder } from './diagnostics'
 import type { ResyncSource } from './resync'
 import type { BackoffOptions } from './backoff'
 import type { PrintDocument, Printer, PrintPreview } from '../common/printers'
-import { PrintQueue } from './printing/print-queue'
+import type { PrintQueue } from './printing/print-queue'
 import { printersProblem, type SystemPrint } from './printing/print-output'
-import { routedItems, type StationMatcher } from './printing/print-jobs'
-import { PrintDesk } from './printing/print-desk'
+import type { StationMatcher } from './printing/print-jobs'
+import type { PrintDesk } from './printing/print-desk'
+import { startPrinting } from './printing/printing'
 import type { OutboxEntry } from '../common/outbox'
 import type { Device, HubInfo, StationsInfo } from '../common/hub'
 import type { StationRouting } from '../common/stations'
@@ -96,26 +97,19 @@ export class KdsCore implements KdsHandlers {
   ) {
     this.catchUp = new CatchUp(board, log, Date.now, { clock: feed.clock })
     this.diagnosticsRecorder = new DiagnosticsRecorder(options.version ?? 'dev', options.dataDir)
-    const printing = {
-      printers: () => this.stored.display.printers,
-      language: () => this.stored.display.language,
-      systemPrint: options.systemPrint ?? null,
-      stationMatcher: options.stationMatcher ?? routedItems(() => this.routing()),
-      stationName: (id: string) =>
-        this.stored.display.stations.find((station) => station.id === id)?.name ?? null,
-      timeoutMs: options.printing?.timeoutMs,
-      log,
-    }
-    this.prints = new PrintQueue({
-      ...printing,
+    const printing = startPrinting({
       dataDir: options.dataDir,
-      order: (id) => board.get(id),
-      nextStation: (id) =>
-        this.stored.display.stations.find((station) => station.id === id)?.next ?? null,
+      board,
+      display: () => this.stored.display,
+      systemPrint: options.systemPrint ?? null,
+      stationMatcher: options.stationMatcher,
+      timeoutMs: options.printing?.timeoutMs,
       backoff: options.printing?.backoff,
       fs: options.journalFs,
+      log,
     })
-    this.desk = new PrintDesk({ ...printing, latestOrder: () => this.latestOrder() })
+    this.prints = printing.queue
+    this.desk = printing.desk
     this.prints.on('change', () => this.push({ type: 'status', status: this.status() }))
     this.kitchen = new KitchenActions({
       dataDir: options.dataDir,
@@ -403,17 +397,6 @@ export class KdsCore implements KdsHandlers {
     for (const order of this.board.snapshot().orders) {
       if (order.bumpedAt !== undefined && (latest === null || order.bumpedAt > latest.at)) {
         latest = { id: order.id, at: order.bumpedAt }
-      }
-    }
-    return latest
-  }
-
-  /** The order last received, for the print preview; null on an empty board. */
-  private latestOrder(): BoardOrder | null {
-    let latest: BoardOrder | null = null
-    for (const entry of this.board.snapshot().orders) {
-      if (entry.order !== null && (latest === null || entry.receivedAt > latest.receivedAt)) {
-        latest = entry
       }
     }
     return latest
