@@ -281,4 +281,23 @@ describe('printing', () => {
       { id: 'pack', name: 'Упаковка', state: 'ok', waiting: 0, error: null },
     ])
   })
+
+  it('says a ticket is printed again when the hub stopped while sending it', async () => {
+    const server = await startServer()
+    const fake = await fakePrinter()
+    // It takes the bytes and never answers: the hub cannot know whether it printed.
+    fake.mode = 'mute'
+    const dir = tempDir()
+    const first = await startCore(dir, server, [printerOn(fake)])
+    const order = newOrder(server)
+    await waitFor(() => fake.jobs.length === 1 && (fake.jobs[0]?.length ?? 0) > 0, 'the bytes sent')
+    await first.close()
+    cores.splice(cores.indexOf(first), 1)
+    fake.mode = 'ok'
+    await startCore(dir, server, [printerOn(fake)])
+    await fake.waitForPrinted(2)
+    const again = cp866(fake.printed[1] ?? Buffer.alloc(0))
+    expect(again).toContain(`№ ${order.number}`)
+    expect(again).toContain('ПОВТОРНАЯ ПЕЧАТЬ')
+  })
 })
