@@ -4,6 +4,7 @@
 import type {
   DisplaySettings,
   Language,
+  Layout,
   SettingsUpdate,
   SettingsView,
 } from '../../electron/common/settings'
@@ -31,6 +32,8 @@ export interface SettingsForm extends ActionsForm {
   repeat: boolean
   fontScale: number
   theme: Theme
+  layout: Layout
+  kitchenDetails: boolean
 }
 
 const percentOf = (volume: number) => Math.round(volume * 100)
@@ -51,6 +54,8 @@ export function formFrom(view: SettingsView): SettingsForm {
     repeat: view.alerts.repeat,
     fontScale: view.fontScale,
     theme: view.theme,
+    layout: view.layout,
+    kitchenDetails: view.kitchenDetails,
     ...actionsFormFrom(view),
   }
 }
@@ -94,6 +99,8 @@ export function changesOf(view: SettingsView, form: SettingsForm): SettingsUpdat
   const fontScale = Number(form.fontScale)
   if (fontScale !== view.fontScale) update.fontScale = fontScale
   if (form.theme !== view.theme) update.theme = form.theme
+  if (form.layout !== view.layout) update.layout = form.layout
+  if (form.kitchenDetails !== view.kitchenDetails) update.kitchenDetails = form.kitchenDetails
   Object.assign(update, actionsChanges(view, form))
   // Managed keys cannot change here; the fields are disabled, and this makes sure.
   const managed = new Set(view.managed)

@@ -168,6 +168,12 @@ export const en: Messages = {
       dark: 'Dark',
       light: 'Light',
     },
+    layout: 'Board layout',
+    layouts: {
+      tiles: 'Tiles',
+      columns: 'Condition columns',
+    },
+    kitchenDetails: 'Customer details on kitchen tickets: phone, address, totals',
     fullscreen: 'Full screen',
     exitFullscreen: 'Leave full screen',
     fullscreenFailed: 'Could not go full screen: {reason}',

@@ -170,6 +170,12 @@ export const ru = {
       dark: 'Тёмная',
       light: 'Светлая',
     },
+    layout: 'Вид доски',
+    layouts: {
+      tiles: 'Плитки',
+      columns: 'Колонки по статусам',
+    },
+    kitchenDetails: 'Данные клиента на кухонных билетах: телефон, адрес, суммы',
     fullscreen: 'Во весь экран',
     exitFullscreen: 'Выйти из полноэкранного режима',
     fullscreenFailed: 'Не удалось перейти во весь экран: {reason}',
