@@ -2,6 +2,7 @@
 import { clockEn } from './clock'
 import { dispatchEn } from './dispatch'
 import { kitchenEn } from './kitchen'
+import { printersEn } from './printers'
 import { outboxEn } from './outbox'
 import { testOrdersEn } from './test-orders'
 import type { Messages } from './ru'
@@ -12,6 +13,7 @@ export const en: Messages = {
   clock: clockEn,
   dispatch: dispatchEn,
   testOrders: testOrdersEn,
+  printers: printersEn,
   app: {
     title: 'Kitchen display',
   },

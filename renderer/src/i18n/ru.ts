@@ -3,6 +3,7 @@
 import { clockRu } from './clock'
 import { dispatchRu } from './dispatch'
 import { kitchenRu } from './kitchen'
+import { printersRu } from './printers'
 import { outboxRu } from './outbox'
 import { testOrdersRu } from './test-orders'
 
@@ -12,6 +13,7 @@ export const ru = {
   clock: clockRu,
   dispatch: dispatchRu,
   testOrders: testOrdersRu,
+  printers: printersRu,
   app: {
     title: 'Кухонный экран',
   },

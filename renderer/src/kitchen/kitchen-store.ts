@@ -208,6 +208,12 @@ export const useKitchenStore = defineStore('kitchen', () => {
     if (entry !== null) await bump(entry.id)
   }
 
+  /** Prints the selected card's order again on its printers. */
+  async function reprintSelected(): Promise<void> {
+    const entry = selected.value
+    if (entry !== null) await board.reprint(entry.id)
+  }
+
   /** Brings back an order (null: the last bumped) and selects it. */
   async function recall(id: string | null): Promise<void> {
     const recalled = await board.recall(id)
@@ -244,6 +250,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
     move,
     bump,
     bumpSelected,
+    reprintSelected,
     recall,
     clearSelection,
   }
