@@ -166,11 +166,11 @@ export function allDayLines(orders: Iterable<BoardOrder>, filter: KitchenFilter)
 /** How many recently bumped orders the list keeps. */
 export const RECENT_LIMIT = 20
 
-/** The bumped orders, the latest bumped first, at most `limit`. */
+/** The bumped orders, the latest bumped first (of two bumped in the same ms, by id), at most `limit`. */
 export function recentBumps(orders: Iterable<BoardOrder>, limit = RECENT_LIMIT): BoardOrder[] {
   const bumped: BoardOrder[] = []
   for (const entry of orders) if (entry.bumpedAt !== undefined) bumped.push(entry)
-  return bumped.sort((a, b) => (b.bumpedAt ?? 0) - (a.bumpedAt ?? 0)).slice(0, limit)
+  return bumped.sort((a, b) => (b.bumpedAt ?? 0) - (a.bumpedAt ?? 0) || byId(a, b)).slice(0, limit)
 }
 
 /** Every condition a column may be shown for: the known ones, then any other on the board. */
