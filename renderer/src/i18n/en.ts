@@ -2,11 +2,13 @@
 import { clockEn } from './clock'
 import { dispatchEn } from './dispatch'
 import { kitchenEn } from './kitchen'
+import { hubEn } from './hub'
 import { testOrdersEn } from './test-orders'
 import type { Messages } from './ru'
 
 export const en: Messages = {
   kitchen: kitchenEn,
+  hub: hubEn,
   clock: clockEn,
   dispatch: dispatchEn,
   testOrders: testOrdersEn,

@@ -3,10 +3,12 @@
 import { clockRu } from './clock'
 import { dispatchRu } from './dispatch'
 import { kitchenRu } from './kitchen'
+import { hubRu } from './hub'
 import { testOrdersRu } from './test-orders'
 
 export const ru = {
   kitchen: kitchenRu,
+  hub: hubRu,
   clock: clockRu,
   dispatch: dispatchRu,
   testOrders: testOrdersRu,

@@ -12,6 +12,7 @@ import type { KdsApi } from '../../../electron/common/kds-api'
 import { groupColumns } from '../columns'
 import { useClockStore } from './clock'
 import { errorText } from './errors'
+import { useLinkStore } from './link'
 
 /** How long to wait before asking again for a snapshot that failed. */
 export const SNAPSHOT_RETRY_MS = 2_000
@@ -38,6 +39,7 @@ export const useBoardStore = defineStore('board', () => {
   const loaded = ref(false)
   const error = ref<string | null>(null)
   const clock = useClockStore()
+  const link = useLinkStore()
 
   const columns = computed(() => {
     void version.value
@@ -111,14 +113,18 @@ export const useBoardStore = defineStore('board', () => {
 
   /** Asks the core to bump an order off the kitchen board; the board changes when its event comes. */
   async function bump(id: string): Promise<void> {
-    if (api === null) throw new Error('not connected to the core')
-    await api.bump(id)
+    await link.act(() => core().bump(id))
   }
 
   /** Asks the core to bring back a bumped order (null: the last bumped); answers its id or null. */
   async function recall(id: string | null): Promise<string | null> {
+    return link.act(() => core().recall(id))
+  }
+
+  /** The api, or a refusal a person can read. */
+  function core(): KdsApi {
     if (api === null) throw new Error('not connected to the core')
-    return api.recall(id)
+    return api
   }
 
   /** Takes a fresh snapshot, then applies the events buffered meanwhile. */
