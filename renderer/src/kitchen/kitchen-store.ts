@@ -6,12 +6,16 @@ import { computed, ref } from 'vue'
 import type { BoardOrder } from '../../../electron/common/board'
 import { DEFAULT_DISPLAY_SETTINGS } from '../../../electron/common/settings'
 import { KNOWN_CONDITIONS } from '../../../electron/common/conditions'
+import { stationDone } from '../../../electron/common/station-progress'
+import { useScreenStore } from '../hub/screen-store'
+import { stationAllDay } from '../hub/ticket-lines'
 import { useBoardStore } from '../stores/board'
 import { useClockStore } from '../stores/clock'
 import { useSettingsStore } from '../stores/settings'
 import {
   allDayLines,
   arrange,
+  RECENT_LIMIT,
   conditionChoices,
   kitchenColumns,
   lateCount,
@@ -41,6 +45,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
   const settings = useSettingsStore()
   const view = useKitchenViewStore()
   const layout = useLayout()
+  const screen = useScreenStore()
 
   const rules = computed(() => ({
     lateMinutes: settings.thresholds.lateMinutes,
@@ -56,7 +61,10 @@ export const useKitchenStore = defineStore('kitchen', () => {
 
   const base = computed(() => {
     void board.version
-    return kitchenColumns(board.orders.values(), filter.value, rules.value)
+    const all = board.orders.values()
+    // A station screen shows only the tickets at that station now.
+    const shown = screen.station === null ? all : [...all].filter((entry) => screen.admits(entry))
+    return kitchenColumns(shown, filter.value, rules.value)
   })
   // A string, so a tick that makes no new order late changes nothing downstream.
   const lateKey = computed(() => base.value.map((column) => lateCount(column, clock.now)).join(','))
@@ -94,12 +102,23 @@ export const useKitchenStore = defineStore('kitchen', () => {
   })
 
   const allDay = computed(() => {
-    void board.version
-    return allDayLines(board.orders.values(), filter.value)
+    const station = screen.station
+    if (station === null) {
+      void board.version
+      return allDayLines(board.orders.values(), filter.value)
+    }
+    const shown = base.value.flatMap((column) => column.orders)
+    return stationAllDay(shown, station, screen.routing)
   })
   const recent = computed(() => {
     void board.version
-    return recentBumps(board.orders.values())
+    const station = screen.station
+    if (station === null) return recentBumps(board.orders.values())
+    // A station's own bumps: the tickets it passed on or finished, the latest changed first.
+    const passed = [...board.orders.values()].filter(
+      (entry) => entry.bumpedAt === undefined && stationDone(entry, station),
+    )
+    return passed.sort((a, b) => b.changedAt - a.changedAt).slice(0, RECENT_LIMIT)
   })
   const conditions = computed(() => {
     void board.version
@@ -178,7 +197,9 @@ export const useKitchenStore = defineStore('kitchen', () => {
       const row = at?.row ?? 0
       selectedId.value = orders[row + 1]?.id ?? orders[row - 1]?.id ?? null
     }
-    await board.bump(id)
+    const station = screen.station
+    if (station === null) await board.bump(id)
+    else await board.bumpStation(id, station)
   }
 
   /** Bumps the selected card, if any. */
@@ -189,7 +210,9 @@ export const useKitchenStore = defineStore('kitchen', () => {
 
   /** Brings back an order (null: the last bumped) and selects it. */
   async function recall(id: string | null): Promise<void> {
-    const recalled = await board.recall(id)
+    const station = screen.station
+    const recalled =
+      station === null ? await board.recall(id) : await board.recallStation(station, id)
     if (recalled === null) return
     selectedId.value = recalled
     // Tiled, the recalled ticket may land on another page: show that one.

@@ -121,6 +121,21 @@ export const useBoardStore = defineStore('board', () => {
     return link.act(() => core().recall(id))
   }
 
+  /** Marks one item of an order done, or open again (a touch on a station's line). */
+  async function itemDone(id: string, item: number, done: boolean): Promise<void> {
+    await link.act(() => core().itemDone(id, item, done))
+  }
+
+  /** A station's bump: its items done, the ticket leaves the station (or goes on to `next`). */
+  async function bumpStation(id: string, station: string): Promise<void> {
+    await link.act(() => core().bumpStation(id, station))
+  }
+
+  /** Brings a ticket back to a station (null: its last bumped); answers its id or null. */
+  async function recallStation(station: string, id: string | null): Promise<string | null> {
+    return link.act(() => core().recallStation(station, id))
+  }
+
   /** The api, or a refusal a person can read. */
   function core(): KdsApi {
     if (api === null) throw new Error('not connected to the core')
@@ -201,5 +216,8 @@ export const useBoardStore = defineStore('board', () => {
     onChange,
     bump,
     recall,
+    itemDone,
+    bumpStation,
+    recallStation,
   }
 })
