@@ -2,8 +2,10 @@
 // pure and shared: the core applies it to the truth, the renderer to its projection.
 import { z } from 'zod'
 import { conditionInfo } from './conditions'
+import { markStation } from './station-marks'
 import { CardOrderSchema } from './card-order'
 import { ConditionSchema, IdSchema } from './protocol/schemas'
+import { StationIdSchema } from './stations'
 
 const timestamp = z.number().int().nonnegative()
 
@@ -33,6 +35,12 @@ export const BoardOrderSchema = z.object({
   agesFromArrival: z.literal(true).optional(),
   /** When the kitchen bumped it off this display (a local mark; the backend knows nothing). */
   bumpedAt: timestamp.optional(),
+  /** Indices of the items marked done (struck through), ascending. */
+  itemsDone: z.array(z.number().int().nonnegative()).optional(),
+  /** The stations that have bumped it, in the order they did. */
+  stationsDone: z.array(StationIdSchema).optional(),
+  /** When each station of `stationsDone` bumped it: "recall the last" at a station needs it. */
+  stationsDoneAt: z.record(StationIdSchema, timestamp).optional(),
 })
 
 const FeedChanges = [
@@ -59,6 +67,39 @@ const MarkChanges = [
   z.object({ type: z.literal('order:recall'), id: IdSchema, at: timestamp }),
 ] as const
 
+const itemIndex = z.number().int().nonnegative().max(499)
+
+/**
+ * Marks made at a station (station-marks.ts applies them). A station's bump and recall carry the
+ * items they mark, as the hub routed them then: replaying the journal after the stations were
+ * edited gives the board that was, not a new one.
+ */
+const StationChanges = [
+  z.object({
+    type: z.literal('item:done'),
+    id: IdSchema,
+    item: itemIndex,
+    done: z.boolean(),
+    at: timestamp,
+  }),
+  z.object({
+    type: z.literal('station:bump'),
+    id: IdSchema,
+    station: StationIdSchema,
+    /** The station's items, marked done with the bump. */
+    items: z.array(itemIndex).max(500),
+    at: timestamp,
+  }),
+  z.object({
+    type: z.literal('station:recall'),
+    id: IdSchema,
+    station: StationIdSchema,
+    /** The station's items, open again: the ticket came back for a reason. */
+    items: z.array(itemIndex).max(500),
+    at: timestamp,
+  }),
+] as const
+
 /** Housekeeping: a finished order past the retention leaves the board (and the journal). */
 const ExpireChange = z.object({ type: z.literal('order:expire'), id: IdSchema, at: timestamp })
 
@@ -69,6 +110,7 @@ export const FeedChangeSchema = z.discriminatedUnion('type', [...FeedChanges])
 export const BoardChangeSchema = z.discriminatedUnion('type', [
   ...FeedChanges,
   ...MarkChanges,
+  ...StationChanges,
   ExpireChange,
 ])
 
@@ -88,6 +130,10 @@ export type BoardOrder = z.infer<typeof BoardOrderSchema>
 export type FeedChange = z.infer<typeof FeedChangeSchema>
 export type BoardChange = z.infer<typeof BoardChangeSchema>
 export type MarkChange = Extract<BoardChange, { type: 'order:bump' | 'order:recall' }>
+export type StationChange = Extract<
+  BoardChange,
+  { type: 'item:done' | 'station:bump' | 'station:recall' }
+>
 export type BoardEvent = z.infer<typeof BoardEventSchema>
 export type BoardSnapshot = z.infer<typeof BoardSnapshotSchema>
 
@@ -173,6 +219,13 @@ export function applyChange(
     // A mark on an order the board does not have changes nothing.
     if (prev === undefined) return null
     next = markOrder(prev, change)
+  } else if (
+    change.type === 'item:done' ||
+    change.type === 'station:bump' ||
+    change.type === 'station:recall'
+  ) {
+    if (prev === undefined) return null
+    next = markStation(prev, change)
   } else {
     next = reduceOrder(prev, change)
   }

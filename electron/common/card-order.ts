@@ -9,7 +9,10 @@ import { OrderProductSchema, OrderSchema, ProductSchema, VariantSchema } from '.
 export const CardProductSchema = z
   .object({
     number: OrderProductSchema.shape.number,
-    product: z.object({ title: ProductSchema.shape.title }).loose(),
+    /** `_id` routes the item to a station (stations.ts); title the same, by its words. */
+    product: z
+      .object({ _id: ProductSchema.shape._id.optional(), title: ProductSchema.shape.title })
+      .loose(),
     variant: z.object({ title: VariantSchema.shape.title }).loose().nullable(),
   })
   .loose()
@@ -18,8 +21,6 @@ export const CardProductSchema = z
 export const CardOrderSchema = OrderSchema.pick({
   _id: true,
   number: true,
-  phone: true,
-  address: true,
   cost: true,
   username: true,
   condition: true,
@@ -33,7 +34,12 @@ export const CardOrderSchema = OrderSchema.pick({
   createdAt: true,
   updatedAt: true,
 })
-  .extend({ products: z.array(CardProductSchema).max(500) })
+  .extend({
+    products: z.array(CardProductSchema).max(500),
+    // Station and expo screens receive orders without them (roles.ts): removed, not blanked.
+    phone: OrderSchema.shape.phone.optional(),
+    address: OrderSchema.shape.address.optional(),
+  })
   .loose()
 
 export type CardProduct = z.infer<typeof CardProductSchema>
@@ -44,8 +50,8 @@ export function cardOf(order: CardOrder): CardOrder {
   return {
     _id: order._id,
     number: order.number,
-    phone: order.phone,
-    address: order.address,
+    ...(order.phone === undefined ? {} : { phone: order.phone }),
+    ...(order.address === undefined ? {} : { address: order.address }),
     cost: order.cost,
     username: order.username,
     condition: order.condition,
@@ -57,7 +63,10 @@ export function cardOf(order: CardOrder): CardOrder {
     productsSum: order.productsSum,
     products: order.products.map((item) => ({
       number: item.number,
-      product: { title: item.product.title },
+      product:
+        item.product._id === undefined
+          ? { title: item.product.title }
+          : { _id: item.product._id, title: item.product.title },
       variant: item.variant === null ? null : { title: item.variant.title },
     })),
     isTestOrder: order.isTestOrder,

@@ -108,7 +108,7 @@ export function ordersCsv(orders: readonly BoardOrder[], labels: CsvLabels): str
       order?.username ?? null,
       order?.phone ?? null,
       order === null ? null : order.delivery ? labels.delivery : labels.pickup,
-      order?.delivery === true ? order.address : null,
+      order?.delivery === true ? (order.address ?? null) : null,
       order?.cost ?? null,
       labels.conditionLabel(entry.condition),
       testCell(entry, labels),

@@ -10,6 +10,15 @@ import {
   type SettingsView,
 } from './settings'
 import { CoreStatusSchema, DiagnosticsSchema, type CoreStatus, type Diagnostics } from './status'
+import {
+  DeviceSchema,
+  HubInfoSchema,
+  StationsInfoSchema,
+  type Device,
+  type HubInfo,
+  type StationsInfo,
+} from './hub'
+import { StationIdSchema } from './stations'
 
 /** A settings PIN: 4 to 12 digits. */
 export const PinSchema = z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits')
@@ -31,6 +40,10 @@ export const KdsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: CoreStatusSchema }),
   z.object({ type: z.literal('settings'), settings: SettingsViewSchema }),
   z.object({ type: z.literal('resumed') }),
+  /** The paired devices changed (one paired, connected, left, was revoked). */
+  z.object({ type: z.literal('devices'), devices: z.array(DeviceSchema) }),
+  /** The hub's facts changed (a new pairing code, the network turned on...). */
+  z.object({ type: z.literal('hub'), hub: HubInfoSchema }),
 ])
 export type KdsMessage = z.infer<typeof KdsMessageSchema>
 
@@ -54,6 +67,20 @@ export interface KdsApi {
   bump(id: string): Promise<null>
   /** Brings back a bumped order (`null`: the last bumped); answers its id, or null if none. */
   recall(id: string | null): Promise<string | null>
+  /** Marks item `item` (its index in the order's products) of an order done, or open again. */
+  itemDone(id: string, item: number, done: boolean): Promise<null>
+  /** A station's bump: its items of the order done; the ticket leaves it (or goes to `next`). */
+  bumpStation(id: string, station: string): Promise<null>
+  /** Brings a ticket back to a station (`null`: its last bumped); answers the id, or null. */
+  recallStation(station: string, id: string | null): Promise<string | null>
+  /** The hub's stations, and the products seen on the board with the station of each. */
+  stations(): Promise<StationsInfo>
+  /** The paired devices. */
+  devices(): Promise<Device[]>
+  /** Forgets a paired device: its connection closes at once and it must pair again. */
+  revokeDevice(id: string): Promise<null>
+  /** The hub's network addresses and port; the pairing code only for the hub's own window. */
+  hubInfo(): Promise<HubInfo>
   /** Unlocks the settings with the managed PIN for a few minutes. */
   unlockSettings(pin: string): Promise<UnlockResult>
   /** Locks the settings again, before the unlock runs out. */
@@ -73,6 +100,19 @@ export const KDS_REQUESTS = {
   exportDiagnostics: { args: z.tuple([]), result: z.object({ path: z.string() }) },
   bump: { args: z.tuple([IdSchema]), result: z.null() },
   recall: { args: z.tuple([IdSchema.nullable()]), result: IdSchema.nullable() },
+  itemDone: {
+    args: z.tuple([IdSchema, z.number().int().nonnegative().max(499), z.boolean()]),
+    result: z.null(),
+  },
+  bumpStation: { args: z.tuple([IdSchema, StationIdSchema]), result: z.null() },
+  recallStation: {
+    args: z.tuple([StationIdSchema, IdSchema.nullable()]),
+    result: IdSchema.nullable(),
+  },
+  stations: { args: z.tuple([]), result: StationsInfoSchema },
+  devices: { args: z.tuple([]), result: z.array(DeviceSchema) },
+  revokeDevice: { args: z.tuple([IdSchema]), result: z.null() },
+  hubInfo: { args: z.tuple([]), result: HubInfoSchema },
   unlockSettings: { args: z.tuple([PinSchema]), result: UnlockResultSchema },
   lockSettings: { args: z.tuple([]), result: SettingsViewSchema },
 } as const
@@ -111,6 +151,13 @@ export interface KdsHandlers {
   exportDiagnostics(): { path: string }
   bump(id: string): null
   recall(id: string | null): string | null
+  itemDone(id: string, item: number, done: boolean): null
+  bumpStation(id: string, station: string): null
+  recallStation(station: string, id: string | null): string | null
+  stations(): StationsInfo
+  devices(): Device[]
+  revokeDevice(id: string): null
+  hubInfo(): HubInfo
   unlockSettings(pin: string): UnlockResult
   lockSettings(): SettingsView
 }

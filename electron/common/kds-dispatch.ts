@@ -61,6 +61,23 @@ function call(handlers: KdsHandlers, name: KdsRequestName, args: unknown[]): unk
       return handlers.bump(KDS_REQUESTS.bump.args.parse(args)[0])
     case 'recall':
       return handlers.recall(KDS_REQUESTS.recall.args.parse(args)[0])
+    case 'itemDone':
+      return handlers.itemDone(...KDS_REQUESTS.itemDone.args.parse(args))
+    case 'bumpStation':
+      return handlers.bumpStation(...KDS_REQUESTS.bumpStation.args.parse(args))
+    case 'recallStation':
+      return handlers.recallStation(...KDS_REQUESTS.recallStation.args.parse(args))
+    case 'stations':
+      KDS_REQUESTS.stations.args.parse(args)
+      return handlers.stations()
+    case 'devices':
+      KDS_REQUESTS.devices.args.parse(args)
+      return handlers.devices()
+    case 'revokeDevice':
+      return handlers.revokeDevice(KDS_REQUESTS.revokeDevice.args.parse(args)[0])
+    case 'hubInfo':
+      KDS_REQUESTS.hubInfo.args.parse(args)
+      return handlers.hubInfo()
     case 'unlockSettings':
       return handlers.unlockSettings(KDS_REQUESTS.unlockSettings.args.parse(args)[0])
     case 'lockSettings':

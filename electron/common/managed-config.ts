@@ -4,10 +4,9 @@
 // which wins over the file. Pure (no Electron, no file system): both shells read it.
 import { z } from 'zod'
 import { formatIssues } from './protocol/parse'
+import { ScreenRoleSchema, type ScreenRole } from './roles'
 import { LanguageSchema, LayoutSchema, ServerUrlSchema } from './settings'
-
-/** The boards a display can open on. */
-export const VIEWS = ['kitchen', 'dispatch'] as const
+import { StationIdSchema, StationsSchema } from './stations'
 
 // A path on any OS: /etc/..., C:\..., or \\server\share\...
 const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/
@@ -20,17 +19,24 @@ export const ManagedConfigSchema = z.object({
   language: LanguageSchema,
   /** Full screen, no window frame, the display kept awake. */
   kiosk: z.boolean(),
-  view: z.enum(VIEWS),
+  /** The screen role: kitchen, dispatch, expo or station:<id> (`?screen=` wins over it). */
+  view: ScreenRoleSchema,
   /** The kitchen board's layout on this machine's screens. */
   layout: LayoutSchema,
   /** Locks the settings screen; digits only, so it can be typed on a touch keypad. */
   settingsPin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits'),
   startAtLogin: z.boolean(),
+  // A kitchen of screens (issue 15).
+  /** The hub's stations, as JSON: `[{"id":"hot","name":"Горячий цех","match":["суп"]}]`. */
+  stations: StationsSchema,
+  defaultStation: StationIdSchema,
+  /** Serve the board to paired screens on the local network. */
+  lan: z.boolean(),
 })
 
 export type ManagedConfig = Partial<z.infer<typeof ManagedConfigSchema>>
 export type ManagedKey = keyof ManagedConfig
-export type View = (typeof VIEWS)[number]
+export type View = ScreenRole
 
 const KEYS = Object.keys(ManagedConfigSchema.shape) as ManagedKey[]
 
@@ -44,6 +50,9 @@ export const MANAGED_ENV = {
   layout: 'KDS_LAYOUT',
   settingsPin: 'KDS_SETTINGS_PIN',
   startAtLogin: 'KDS_START_AT_LOGIN',
+  stations: 'KDS_STATIONS',
+  defaultStation: 'KDS_DEFAULT_STATION',
+  lan: 'KDS_LAN',
 } as const satisfies Record<ManagedKey, string>
 
 /** The command-line flag of each key, without the leading `--`. */
@@ -56,6 +65,9 @@ export const MANAGED_FLAGS = {
   layout: 'layout',
   settingsPin: 'settings-pin',
   startAtLogin: 'start-at-login',
+  stations: 'stations',
+  defaultStation: 'default-station',
+  lan: 'lan',
 } as const satisfies Record<ManagedKey, string>
 
 /** What one source gave: its valid values, where each came from, and what was wrong. */
@@ -67,7 +79,9 @@ export interface ManagedLayer {
 }
 
 const EMPTY: ManagedLayer = { values: {}, origins: {}, warnings: [] }
-const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin'])
+const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin', 'lan'])
+/** Keys whose text (environment, flag) is JSON. */
+const JSON_KEYS = new Set<ManagedKey>(['stations'])
 const TRUE = ['1', 'true', 'yes', 'on']
 const FALSE = ['0', 'false', 'no', 'off']
 
@@ -86,6 +100,14 @@ function parseKey(layer: ManagedLayer, key: ManagedKey, value: unknown, origin: 
 
 /** A value given as text (environment, flag): booleans as 1/0, true/false, yes/no, on/off. */
 function fromText(key: ManagedKey, text: string): unknown {
+  if (JSON_KEYS.has(key)) {
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      // Left as text: the schema then says it is not a list, naming the variable or flag.
+      return text
+    }
+  }
   if (!BOOLEAN_KEYS.has(key)) return text
   const lower = text.trim().toLowerCase()
   if (TRUE.includes(lower)) return true

@@ -1,6 +1,8 @@
 // Settings as the renderer sees them. The token is write-only: the renderer may set it, never read
 // it; it only learns whether one is stored and how.
 import { z } from 'zod'
+import { ScreenRoleSchema } from './roles'
+import { StationIdSchema, StationsSchema } from './stations'
 
 export const LANGUAGES = ['ru', 'en'] as const
 export const LanguageSchema = z.enum(LANGUAGES)
@@ -74,6 +76,13 @@ export const DisplaySettingsSchema = z.object({
   layout: LayoutSchema,
   /** Phone, address and totals on kitchen tickets too (a cook rarely needs them). */
   kitchenDetails: z.boolean(),
+  // A kitchen of screens (issue 15): the hub's stations, and whether it serves the network.
+  /** The hub's stations; empty: no stations, every screen shows every item. */
+  stations: StationsSchema,
+  /** Where an item no station matches goes; null: the first station. */
+  defaultStation: StationIdSchema.nullable(),
+  /** Serve the board to paired screens on the local network (the Electron app's bridge). */
+  lan: z.boolean(),
 })
 
 /** How the token is kept, so the screen can say so. */
@@ -94,6 +103,8 @@ export const SettingsViewSchema = DisplaySettingsSchema.extend({
   tokenStorage: TokenStorageSchema,
   /** A warning about the token a person must read (encryption unavailable...), or null. */
   tokenNotice: z.string().nullable(),
+  /** The screen role the managed configuration gives this machine's screens; null: none. */
+  view: ScreenRoleSchema.nullable(),
 })
 
 /** A change the renderer asks for. `token` is write-only. */
@@ -119,4 +130,7 @@ export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   theme: 'dark',
   layout: 'tiles',
   kitchenDetails: false,
+  stations: [],
+  defaultStation: null,
+  lan: false,
 }

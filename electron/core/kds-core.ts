@@ -19,6 +19,19 @@ import type { LoadedSettings, SettingsBackend } from './settings-backend'
 import { CatchUp } from './catch-up'
 import { DiagnosticsRecorder } from './diagnostics'
 import type { ResyncSource } from './resync'
+import type { Device, HubInfo, StationsInfo } from '../common/hub'
+import type { StationRouting } from '../common/stations'
+import { stationCommands } from './station-commands'
+
+/** The hub's network side (the bridge's devices and pairing), when a shell serves the LAN. */
+export interface HubLink {
+  devices(): Device[]
+  revokeDevice(id: string): null
+  hubInfo(): HubInfo
+}
+
+/** What a hub that serves no network says of itself. */
+export const LOCAL_HUB: HubInfo = { lan: false, addresses: [], port: null, pairingCode: null }
 
 /** A running demo backend: where it is and the token to use. */
 export interface DemoServer {
@@ -51,6 +64,8 @@ export class KdsCore implements KdsHandlers {
   private demo: DemoServer | null = null
   private readonly catchUp: CatchUp
   private readonly diagnosticsRecorder: DiagnosticsRecorder
+  private readonly stationMarks: ReturnType<typeof stationCommands>
+  private hub: HubLink | null = null
   /** Finished orders past the retention leave the board once an hour. */
   private readonly housekeeping = setInterval(() => this.board.expire(Date.now()), HOUR_MS).unref()
   /** This machine's clock may be stepped at any time: the offset follows within seconds. */
@@ -65,6 +80,7 @@ export class KdsCore implements KdsHandlers {
   ) {
     this.catchUp = new CatchUp(board, log, Date.now, { clock: feed.clock })
     this.diagnosticsRecorder = new DiagnosticsRecorder(options.version ?? 'dev', options.dataDir)
+    this.stationMarks = stationCommands(board, () => this.routing())
     board.on('event', (event) =>
       this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event }),
     )
@@ -149,6 +165,58 @@ export class KdsCore implements KdsHandlers {
     return target
   }
 
+  itemDone(id: string, item: number, done: boolean): null {
+    return this.stationMarks.itemDone(id, item, done)
+  }
+
+  bumpStation(id: string, station: string): null {
+    return this.stationMarks.bumpStation(id, station)
+  }
+
+  recallStation(station: string, id: string | null): string | null {
+    return this.stationMarks.recallStation(station, id)
+  }
+
+  stations(): StationsInfo {
+    return this.stationMarks.stations()
+  }
+
+  /** The stations as the settings have them now. */
+  routing(): StationRouting {
+    const { stations, defaultStation } = this.stored.display
+    return { stations, defaultStation }
+  }
+
+  devices(): Device[] {
+    return this.hub?.devices() ?? []
+  }
+
+  revokeDevice(id: string): null {
+    if (this.hub === null) throw new Error('this hub serves no network: there are no devices')
+    return this.hub.revokeDevice(id)
+  }
+
+  hubInfo(): HubInfo {
+    return this.hub?.hubInfo() ?? LOCAL_HUB
+  }
+
+  /** Connects the shell's network side; returns the undo. */
+  attachHub(hub: HubLink): () => void {
+    this.hub = hub
+    this.hubChanged()
+    return () => {
+      if (this.hub !== hub) return
+      this.hub = null
+      this.hubChanged()
+    }
+  }
+
+  /** Tells every screen that the devices or the hub's facts changed. */
+  hubChanged(): void {
+    this.push({ type: 'devices', devices: this.devices() })
+    this.push({ type: 'hub', hub: this.hubInfo() })
+  }
+
   /** The core has no PIN (a managed configuration adds one in the Electron shell). */
   unlockSettings(_pin: string): UnlockResult {
     return { outcome: 'unlocked', until: null }
@@ -172,13 +240,17 @@ export class KdsCore implements KdsHandlers {
   settings(): SettingsView {
     const { display, tokenStorage, tokenNotice } = this.stored
     // Management and the PIN lock belong to the Electron shell, which wraps these answers.
-    return { ...display, managed: [], locked: false, tokenStorage, tokenNotice }
+    return { ...display, managed: [], locked: false, tokenStorage, tokenNotice, view: null }
   }
 
   async updateSettings(update: SettingsUpdate): Promise<SettingsView> {
     const { token, ...displayUpdate } = update
     const parsed = parseWith(DisplaySettingsSchema, { ...this.stored.display, ...displayUpdate })
     if (!parsed.ok) throw new Error(parsed.reason)
+    const { stations, defaultStation } = parsed.value
+    if (defaultStation !== null && !stations.some((station) => station.id === defaultStation)) {
+      throw new Error(`defaultStation: names no station: "${defaultStation}"`)
+    }
     const before = this.stored
     const display: DisplaySettings = parsed.value
     this.options.settings.saveDisplay(display)

@@ -6,7 +6,15 @@ import type { LoadedSettings, SettingsBackend } from '../core/settings-backend'
 import type { ManagedSettings } from './managed-settings-load'
 
 /** The managed keys that are display settings too. */
-export const MANAGED_DISPLAY_KEYS = ['serverUrl', 'language', 'layout'] as const
+export const MANAGED_DISPLAY_KEYS = [
+  'serverUrl',
+  'language',
+  'layout',
+  // A kitchen of screens (issue 15).
+  'stations',
+  'defaultStation',
+  'lan',
+] as const
 
 /** The display settings that the managed configuration sets. */
 export function managedDisplay(managed: ManagedSettings): Partial<DisplaySettings> {

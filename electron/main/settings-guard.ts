@@ -23,7 +23,9 @@ export function settingsRefusal(
   for (const key of MANAGED_DISPLAY_KEYS) {
     // The same value is fine: a settings form sends every field back.
     const value = update[key]
-    if (managed.config[key] !== undefined && value !== undefined && value !== current[key]) {
+    // Stations are a list: compared by value, as the form sends back a copy.
+    const same = JSON.stringify(value) === JSON.stringify(current[key])
+    if (managed.config[key] !== undefined && value !== undefined && !same) {
       return `"${key}" is set by ${managed.origins[key]}; it cannot be changed here.`
     }
   }
@@ -49,6 +51,7 @@ export function guardSettings(
     ...view,
     managed: managedKeys(managed),
     locked: lock?.locked() ?? false,
+    view: managed.config.view ?? null,
   })
   return {
     snapshot: () => core.snapshot(),
@@ -59,6 +62,13 @@ export function guardSettings(
     exportDiagnostics: () => core.exportDiagnostics(),
     bump: (id) => core.bump(id),
     recall: (id) => core.recall(id),
+    itemDone: (id, item, done) => core.itemDone(id, item, done),
+    bumpStation: (id, station) => core.bumpStation(id, station),
+    recallStation: (station, id) => core.recallStation(station, id),
+    stations: () => core.stations(),
+    devices: () => core.devices(),
+    revokeDevice: (id) => core.revokeDevice(id),
+    hubInfo: () => core.hubInfo(),
     unlockSettings(pin) {
       if (lock === null) return { outcome: 'unlocked', until: null }
       const outcome = lock.unlock(pin)

@@ -4,6 +4,7 @@ import type { BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url'
 import type { Logger } from '../core/logger'
 import type { View } from '../common/managed-config'
+import { parseScreenRole } from '../common/roles'
 import type { RendererLocation } from './renderer-location'
 import { createSecureWindow } from './security'
 
@@ -69,14 +70,20 @@ function withQuery(url: string, query: Record<string, string>): string {
 
 /**
  * The view a URL of our page asks for: `#/dispatch` the dispatcher's, another hash the kitchen,
- * no hash its `?view=` (as the renderer reads it).
+ * no hash its `?screen=` or `?view=` (as the renderer reads them).
  */
 export function viewOfUrl(url: string): View {
   const parsed = new URL(url)
   if (parsed.hash !== '' && parsed.hash !== '#') {
     return parsed.hash === '#/dispatch' ? 'dispatch' : 'kitchen'
   }
-  return parsed.searchParams.get('view') === 'dispatch' ? 'dispatch' : 'kitchen'
+  // `?screen=` (a kitchen of screens) wins over `?view=`, as in the renderer.
+  const { searchParams } = parsed
+  return (
+    parseScreenRole(searchParams.get('screen')) ??
+    parseScreenRole(searchParams.get('view')) ??
+    'kitchen'
+  )
 }
 
 /**

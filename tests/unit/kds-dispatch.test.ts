@@ -9,6 +9,7 @@ const view = {
   locked: false,
   tokenStorage: 'none' as const,
   tokenNotice: null,
+  view: null,
 }
 
 function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
@@ -31,6 +32,13 @@ function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
     exportDiagnostics: () => ({ path: '/tmp/d.json' }),
     bump: () => null,
     recall: (id) => id,
+    itemDone: () => null,
+    bumpStation: () => null,
+    recallStation: (_station, id) => id,
+    stations: () => ({ stations: [], defaultStation: null, products: [] }),
+    devices: () => [],
+    revokeDevice: () => null,
+    hubInfo: () => ({ lan: false, addresses: [], port: null, pairingCode: null }),
     unlockSettings: () => ({ outcome: 'wrong', until: null }),
     lockSettings: () => view,
   }

@@ -45,7 +45,7 @@ export function matchesSearch(entry: BoardOrder, search: string): boolean {
   if (order === null) return false
   if (String(order.number).startsWith(query)) return true
   const wanted = digits(query)
-  return wanted.length >= 3 && digits(order.phone).includes(wanted)
+  return wanted.length >= 3 && digits(order.phone ?? '').includes(wanted)
 }
 
 /** Whether an order is on the kitchen board at all: not bumped, its column shown, the filters. */

@@ -50,6 +50,7 @@ export const SETTINGS: SettingsView = {
   managed: [],
   locked: false,
   tokenNotice: null,
+  view: null,
 }
 
 /** A core with canned answers whose pushes the test triggers with `push`. */
@@ -65,6 +66,13 @@ export function fakeCore() {
     exportDiagnostics: vi.fn(() => ({ path: '/tmp/diagnostics.json' })),
     bump: vi.fn((_id: string) => null),
     recall: vi.fn((id: string | null) => id),
+    itemDone: vi.fn((_id: string, _item: number, _done: boolean) => null),
+    bumpStation: vi.fn((_id: string, _station: string) => null),
+    recallStation: vi.fn((_station: string, id: string | null) => id),
+    stations: vi.fn(() => ({ stations: [], defaultStation: null, products: [] })),
+    devices: vi.fn(() => []),
+    revokeDevice: vi.fn((_id: string) => null),
+    hubInfo: vi.fn(() => ({ lan: false, addresses: [], port: null, pairingCode: null })),
     unlockSettings: vi.fn((_pin: string) => ({ outcome: 'unlocked' as const, until: null })),
     lockSettings: vi.fn(() => SETTINGS),
     subscribe: vi.fn((listener: (message: KdsMessage) => void) => {

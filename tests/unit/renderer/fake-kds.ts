@@ -8,6 +8,7 @@ import {
   type SettingsView,
 } from '../../../electron/common/settings'
 import type { ConnectionState, CoreStatus, Diagnostics } from '../../../electron/common/status'
+import type { Device, HubInfo, StationsInfo } from '../../../electron/common/hub'
 
 type Listener = (message: KdsMessage) => void
 
@@ -55,6 +56,7 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
     managed: [],
     locked: false,
     tokenNotice: null,
+    view: null,
     ...overrides,
   }
 }
@@ -72,6 +74,21 @@ export class FakeKds implements KdsApi {
   readonly dismissed: number[] = []
   readonly bumps: string[] = []
   readonly recalls: (string | null)[] = []
+  /** Item marks asked for: [id, item, done]. */
+  readonly itemMarks: [string, number, boolean][] = []
+  /** Station bumps asked for: [id, station]. */
+  readonly stationBumps: [string, string][] = []
+  /** Station recalls asked for: [station, id]. */
+  readonly stationRecalls: [string, string | null][] = []
+  /** What stations() answers. */
+  currentStations: StationsInfo = { stations: [], defaultStation: null, products: [] }
+  /** What devices() answers; revokeDevice removes from it. */
+  currentDevices: Device[] = []
+  readonly revoked: string[] = []
+  /** What hubInfo() answers. */
+  currentHub: HubInfo = { lan: false, addresses: [], port: null, pairingCode: null }
+  /** Set to make the next station command (itemDone, bumpStation, recallStation) reject. */
+  refuseMarkWith: string | null = null
   /** The settings PIN, when the test locks the settings. */
   pin: string | null = null
   /** Whether dismissGap pushes the new status, as the core does; off to test the answer alone. */
@@ -162,6 +179,46 @@ export class FakeKds implements KdsApi {
   recall(id: string | null): Promise<string | null> {
     this.recalls.push(id)
     return Promise.resolve(id)
+  }
+
+  itemDone(id: string, item: number, done: boolean): Promise<null> {
+    this.itemMarks.push([id, item, done])
+    return this.markAnswer(null)
+  }
+
+  bumpStation(id: string, station: string): Promise<null> {
+    this.stationBumps.push([id, station])
+    return this.markAnswer(null)
+  }
+
+  recallStation(station: string, id: string | null): Promise<string | null> {
+    this.stationRecalls.push([station, id])
+    return this.markAnswer(id)
+  }
+
+  stations(): Promise<StationsInfo> {
+    return Promise.resolve(structuredClone(this.currentStations))
+  }
+
+  devices(): Promise<Device[]> {
+    return Promise.resolve(structuredClone(this.currentDevices))
+  }
+
+  revokeDevice(id: string): Promise<null> {
+    this.revoked.push(id)
+    this.currentDevices = this.currentDevices.filter((device) => device.id !== id)
+    this.push({ type: 'devices', devices: this.currentDevices })
+    return Promise.resolve(null)
+  }
+
+  hubInfo(): Promise<HubInfo> {
+    return Promise.resolve({ ...this.currentHub })
+  }
+
+  private markAnswer<T>(value: T): Promise<T> {
+    const refusal = this.refuseMarkWith
+    this.refuseMarkWith = null
+    return refusal === null ? Promise.resolve(value) : Promise.reject(new Error(refusal))
   }
 
   unlockSettings(pin: string): Promise<UnlockResult> {
