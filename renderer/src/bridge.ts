@@ -1,6 +1,7 @@
 // The KdsApi over the browser shell's WebSocket (electron/web), for when there is no preload.
 // Everything that arrives is parsed before use, exactly as window.kds answers would be.
 import { BRIDGE_PATH, BridgeFrameSchema } from '../../electron/common/bridge-frames'
+import { CLOSE_UNPAIRED } from '../../electron/common/hub'
 import {
   type KdsApi,
   type KdsMessage,
@@ -11,9 +12,6 @@ import type { CoreStatus } from '../../electron/common/status'
 import { kdsApiOver, type KdsResult } from '../../electron/common/kds-client'
 import { parseResult } from '../../electron/common/kds-dispatch'
 import { formatIssues } from '../../electron/common/protocol/parse'
-
-/** The close code with which the hub refuses a device it has not paired (or has revoked). */
-export const NOT_PAIRED_CLOSE = 4401
 
 /** What the bridge says about its link to the hub: open, away (retrying), or refused (pair first). */
 export type BridgeLink = 'open' | 'away' | 'refused'
@@ -151,7 +149,7 @@ export function createBridgeApi(
   function onClose(ws: WebSocket, code?: number): void {
     if (socket !== ws) return
     socket = null
-    if (code === NOT_PAIRED_CLOSE) return refuse()
+    if (code === CLOSE_UNPAIRED) return refuse()
     lost()
   }
 

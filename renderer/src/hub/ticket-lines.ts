@@ -78,7 +78,5 @@ export function stationAllDay(
       else known.count += line.item.number
     }
   }
-  return [...lines.values()].sort(
-    (a, b) => b.count - a.count || a.title.localeCompare(b.title),
-  )
+  return [...lines.values()].sort((a, b) => b.count - a.count || a.title.localeCompare(b.title))
 }

@@ -114,12 +114,18 @@ export const useKitchenStore = defineStore('kitchen', () => {
     void board.version
     const station = screen.station
     if (station === null) return recentBumps(board.orders.values())
-    // A station's own bumps: the tickets it passed on or finished, the latest changed first.
+    // A station's own bumps: the tickets it passed on or finished, the latest first.
     const passed = [...board.orders.values()].filter(
       (entry) => entry.bumpedAt === undefined && stationDone(entry, station),
     )
-    return passed.sort((a, b) => b.changedAt - a.changedAt).slice(0, RECENT_LIMIT)
+    return passed.sort((a, b) => clearedAt(b) - clearedAt(a)).slice(0, RECENT_LIMIT)
   })
+  /** When an order left this screen: its bump, or on a station that station's bump. */
+  function clearedAt(entry: BoardOrder): number {
+    const station = screen.station
+    if (station === null) return entry.bumpedAt ?? entry.changedAt
+    return entry.stationsDoneAt?.[station] ?? entry.changedAt
+  }
   const conditions = computed(() => {
     void board.version
     return conditionChoices(
@@ -237,6 +243,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
     digits,
     allDay,
     recent,
+    clearedAt,
     conditions,
     rules,
     selectedId,
