@@ -117,6 +117,8 @@ export const HealthSchema = z.object({
   received: z.number().int().nonnegative(),
   invalid: z.number().int().nonnegative(),
   lastEventAt: time.nullable(),
+  /** Screens connected to the shell's bridge now (the browser shell and a LAN hub say it). */
+  devices: z.number().int().nonnegative().optional(),
 })
 
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>

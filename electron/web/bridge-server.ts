@@ -1,11 +1,14 @@
 // The KdsApi over a WebSocket: each text frame from a page is a request, answered with the same
 // dispatchRequest as Electron's IPC (a snapshot from its entries' cached JSON, snapshot-frame.ts);
-// every push of the core goes to every connected page.
+// every push of the core goes to every connected page. Each page says its screen role on the URL
+// (`/kds?screen=station:hot`); what it is sent is cut for that role here, before it leaves.
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { CLOSE_UNPAIRED } from '../common/hub'
 import type { KdsHandlers, KdsMessage } from '../common/kds-api'
 import { dispatchRequest } from '../common/kds-dispatch'
+import { parseScreenRole, type ScreenRole } from '../common/roles'
 import type { Logger } from '../core/logger'
 import {
   MAX_FRAME_BYTES,
@@ -14,6 +17,9 @@ import {
   type BridgeFrame,
 } from '../common/bridge-frames'
 import { answerSnapshot, type SnapshotSource } from './snapshot-frame'
+import { OPEN_GATE, type BridgeGate, type Connection } from './connections'
+import { isLoopback } from './origin-guard'
+import { cutMessage, handlersFor } from './connection-handlers'
 
 /** What the bridge needs of the core. */
 export interface BridgeCore extends KdsHandlers, SnapshotSource {
@@ -26,6 +32,8 @@ export interface Bridge {
   accept(req: IncomingMessage, socket: Duplex, head: Buffer): void
   /** Pages connected now. */
   readonly clients: number
+  /** Closes every connection of a device (revoked): it sees the pairing screen again. */
+  closeDevice(id: string): void
   /** Says goodbye to every page and stops listening to the core. */
   close(): Promise<void>
 }
@@ -38,13 +46,14 @@ const HEARTBEAT_MS = 30_000
 const CLOSE_GRACE_MS = 500
 
 /** Builds the bridge between `core` and the pages that connect through `accept`. */
-export function createBridge(core: BridgeCore, log: Logger): Bridge {
+export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = OPEN_GATE): Bridge {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_FRAME_BYTES,
     perMessageDeflate: false,
   })
   const alive = new WeakSet<WebSocket>()
+  const connections = new Map<WebSocket, Connection>()
 
   /** Sends a frame, or its JSON already encoded: always as a text frame. */
   const send = (ws: WebSocket, frame: BridgeFrame | string | Buffer) => {
@@ -58,11 +67,25 @@ export function createBridge(core: BridgeCore, log: Logger): Bridge {
   }
 
   const unsubscribe = core.subscribe((message) => {
-    const data = JSON.stringify(messageFrame(message))
-    for (const ws of wss.clients) send(ws, data)
+    // Encoded once per kind of screen, not once per screen.
+    const encoded = new Map<string, string>()
+    for (const [ws, connection] of connections) {
+      const { key, message: cut } = cutMessage(message, connection)
+      let data = encoded.get(key)
+      if (data === undefined) {
+        data = JSON.stringify(messageFrame(cut))
+        encoded.set(key, data)
+      }
+      send(ws, data)
+    }
   })
 
-  async function answer(ws: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+  async function answer(
+    ws: WebSocket,
+    connection: Connection,
+    data: RawData,
+    isBinary: boolean,
+  ): Promise<void> {
     if (isBinary) {
       return send(ws, responseFrame({ id: 0, ok: false, error: 'bad request: expected text' }))
     }
@@ -72,14 +95,47 @@ export function createBridge(core: BridgeCore, log: Logger): Bridge {
     } catch {
       return send(ws, responseFrame({ id: 0, ok: false, error: 'bad request: not JSON' }))
     }
-    send(ws, answerSnapshot(core, frame) ?? responseFrame(await dispatchRequest(core, frame)))
+    const handlers = handlersFor(core, connection)
+    send(
+      ws,
+      answerSnapshot(core, frame, connection.role) ??
+        responseFrame(await dispatchRequest(handlers, frame)),
+    )
   }
 
-  wss.on('connection', (ws: WebSocket) => {
+  /** The role a page asks for on its URL, else the managed view, else the kitchen's. */
+  function roleOf(req: IncomingMessage): ScreenRole {
+    const asked = new URL(req.url ?? '/', 'http://localhost').searchParams.get('screen')
+    const role = parseScreenRole(asked)
+    if (asked !== null && role === null) {
+      log.warn('bridge: a page asked for an unknown screen role; it gets the default', { asked })
+    }
+    return role ?? core.settings().view ?? 'kitchen'
+  }
+
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    const admission = gate.admit(req.headers.cookie)
+    if (!admission.ok) {
+      // Accepted, then closed with a code: a page cannot read an HTTP refusal of a WebSocket.
+      ws.close(CLOSE_UNPAIRED, admission.reason)
+      return
+    }
+    const connection: Connection = {
+      role: roleOf(req),
+      deviceId: admission.deviceId,
+      address: req.socket.remoteAddress ?? null,
+      loopback: isLoopback(req),
+    }
+    connections.set(ws, connection)
+    gate.opened(connection)
+    ws.once('close', () => {
+      connections.delete(ws)
+      gate.closed(connection)
+    })
     alive.add(ws)
     ws.on('pong', () => alive.add(ws))
     ws.on('message', (data, isBinary) => {
-      answer(ws, data, isBinary).catch((error: unknown) =>
+      answer(ws, connection, data, isBinary).catch((error: unknown) =>
         log.error('bridge: answering a request failed', { error: String(error) }),
       )
     })
@@ -106,7 +162,16 @@ export function createBridge(core: BridgeCore, log: Logger): Bridge {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
     },
     get clients() {
-      return wss.clients.size
+      return connections.size
+    },
+    closeDevice(id) {
+      for (const [ws, connection] of connections) {
+        if (connection.deviceId !== id) continue
+        // At once: the device must not see another push after its key is gone.
+        connections.delete(ws)
+        gate.closed(connection)
+        ws.close(CLOSE_UNPAIRED, 'this screen was revoked on the hub')
+      }
     },
     async close() {
       clearInterval(heartbeat)

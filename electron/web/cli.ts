@@ -1,6 +1,8 @@
-// `npm run serve -- [--port 5173] [--data-dir DIR] [--server URL]` (token in KDS_TOKEN): the board
-// in a browser on this machine, until SIGINT or SIGTERM. The address is printed on stdout; logs
-// go to stderr. Exit codes: 0 done, 1 could not start (not built, port taken...), 2 bad usage.
+// `npm run serve -- [--port 5173] [--data-dir DIR] [--server URL] [--lan]` (token in KDS_TOKEN):
+// the board in a browser on this machine (with --lan, on paired screens of the network too), until
+// SIGINT or SIGTERM. The managed configuration applies as in the app. The address, and with --lan
+// every pairing code (`Pairing code: NNNNNN`), are printed on stdout; logs go to stderr.
+// Exit codes: 0 done, 1 could not start (not built, port taken...), 2 bad usage.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,9 +11,14 @@ import { createFileLogger, teeLogger } from '../core/file-logger'
 import { fileSettingsBackend } from '../core/settings-file'
 import { KdsCore } from '../core/kds-core'
 import { consoleLogger } from '../core/logger'
-import { parseWebOptions, USAGE, type WebOptions } from './options'
+import { managedSettingsBackend } from '../main/managed-backend'
+import { loadManagedSettings } from '../main/managed-settings-load'
+import { guardSettings } from '../main/settings-guard'
+import { createSettingsLock } from '../main/settings-pin'
+import { LanHub } from './lan-hub'
+import { LAN_HOST, parseWebOptions, USAGE, type WebOptions } from './options'
 import { rendererProblem } from './static-files'
-import { startWebShell, type WebShell } from './web-shell'
+import { startWebShell, type ShellCore, type WebShell } from './web-shell'
 
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url))
 // Orders a minute the demo server invents, so a demo board is alive without being a blur.
@@ -36,16 +43,24 @@ async function startDemo() {
   return startDemoServer({ simulatePerMinute: DEMO_ORDERS_PER_MINUTE })
 }
 
-function banner(shell: WebShell, core: KdsCore, options: WebOptions): string {
+function banner(shell: WebShell, core: KdsCore, options: WebOptions, lan: LanHub | null): string {
   const { demo, connection } = core.status()
   const token = options.token === null ? 'no token: set KDS_TOKEN' : 'token from KDS_TOKEN'
   const server = demo
     ? `demo mode: the bundled reference server at ${connection.url}`
     : `${connection.url} (${token})`
+  const network =
+    lan === null
+      ? []
+      : [
+          `  Network  ${lan.hubInfo().addresses.join(', ') || 'no network address found'}`,
+          '           every screen pairs with the code below (it changes every 2 minutes)',
+        ]
   return [
     `Kitchen Display web shell listening on ${shell.url}`,
     `  Server   ${server}`,
     `  Data     ${options.dataDir}`,
+    ...network,
     'Press Ctrl+C to stop.',
   ].join('\n')
 }
@@ -69,33 +84,64 @@ async function main(): Promise<number | undefined> {
 
   // Logs go to stderr and to a rotating file in the data directory, for support.
   const log = teeLogger(consoleLogger, createFileLogger(join(options.dataDir, 'logs')))
+  // The same managed configuration as the app: KDS_CONFIG_FILE (or the system's), KDS_*, flags.
+  const managed = loadManagedSettings({ argv: options.managedArgv, env: process.env })
+  for (const warning of managed.warnings) log.warn(warning)
   const core = await KdsCore.start({
     dataDir: options.dataDir,
-    settings: fileSettingsBackend(options.dataDir, {
-      serverUrl: options.serverUrl,
-      token: options.token,
-    }),
+    settings: managedSettingsBackend(
+      fileSettingsBackend(options.dataDir, {
+        serverUrl: options.serverUrl,
+        token: options.token,
+      }),
+      managed,
+    ),
     startDemo,
     log,
     version: packageVersion(),
   })
+  const guarded = guardSettings(core, managed, createSettingsLock(managed.pin))
+  const shellCore: ShellCore = {
+    ...guarded,
+    entries: () => core.entries(),
+    health: () => core.health(),
+  }
+  // Codes are printed once the banner is: the first one is made before the shell listens.
+  let announce = false
+  const lan = core.settings().lan
+    ? new LanHub({
+        dataDir: options.dataDir,
+        log,
+        onCode: (code) => {
+          if (announce) console.log(`Pairing code: ${code}`)
+        },
+        onChange: () => core.hubChanged(),
+      })
+    : null
+  const detachHub = lan === null ? () => {} : core.attachHub(lan)
   let shell: WebShell
   try {
     shell = await startWebShell({
-      core,
+      core: shellCore,
       rendererDir: RENDERER_DIR,
-      host: options.host,
+      host: lan === null ? options.host : LAN_HOST,
       port: options.port,
       log,
+      ...(lan === null ? {} : { lan }),
     })
   } catch (error) {
     console.error(
       `error: cannot listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
     )
+    lan?.stop()
     await core.close()
     return 1
   }
-  console.log(banner(shell, core, options))
+  console.log(banner(shell, core, options, lan))
+  if (lan !== null) {
+    announce = true
+    console.log(`Pairing code: ${lan.pairingCode}`)
+  }
 
   // npm and tsx may relay the same Ctrl+C a second time: later signals are ignored while closing.
   let closing = false
@@ -106,7 +152,10 @@ async function main(): Promise<number | undefined> {
     setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref()
     shell
       .close()
-      .then(() => core.close())
+      .then(() => {
+        detachHub()
+        return core.close()
+      })
       .then(
         () => {
           process.exitCode = 0

@@ -5,23 +5,32 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import type { Parsed } from '../common/protocol/parse'
 import { ServerUrlSchema } from '../common/settings'
+import { MANAGED_FLAGS, type ManagedKey } from '../common/managed-config'
 
 export const DEFAULT_PORT = 5173
 export const LOOPBACK = '127.0.0.1'
+/** Where a hub with `--lan` listens: every address of the machine. */
+export const LAN_HOST = '0.0.0.0'
 /** Relative to the current directory; `.gitignore` keeps it out of the repository. */
 export const DEFAULT_DATA_DIR = '.kds-data'
 
 export const USAGE = `Usage: npm run serve -- [options]
 
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host HOST       address to bind; only ${LOOPBACK} (or localhost) for now
-  --data-dir DIR    where the journal and settings.json live (default ./${DEFAULT_DATA_DIR})
+  --host HOST       address to bind; only ${LOOPBACK} (or localhost): see --lan
+  --lan             be the hub of a kitchen: serve paired screens on the local network (every
+                    screen, this machine's too, pairs with the code printed here)
+  --data-dir DIR    where the journal, settings.json and devices.json live (default ./${DEFAULT_DATA_DIR})
   --server URL      the backend (default: $KDS_SERVER_URL, else settings.json, else demo mode)
   --help            show this text
 
+The managed configuration applies as in the app (the file, KDS_* variables, flags such as
+--view station:hot, --stations JSON, --default-station ID, --layout, --settings-pin).
+
 Environment:
   KDS_TOKEN         the token for the backend (never a flag, so it stays out of process lists)
-  KDS_SERVER_URL    the backend, when --server is not given`
+  KDS_SERVER_URL    the backend, when --server is not given
+  KDS_CONFIG_FILE   the managed configuration file (default /etc/kitchen-display/config.json)`
 
 /** What the browser shell runs with. */
 export interface WebOptions {
@@ -32,6 +41,8 @@ export interface WebOptions {
   serverUrl: string | undefined
   token: string | null
   help: boolean
+  /** The managed configuration's flags among argv (`--lan`, `--view X`...), for loadManagedSettings. */
+  managedArgv: string[]
 }
 
 const PORT_MESSAGE = 'expected an integer from 0 to 65535'
@@ -42,7 +53,7 @@ const HostSchema = z
   .trim()
   .refine((host) => host === LOOPBACK || host === 'localhost', {
     error: (issue) =>
-      `mirroring to other devices is not supported yet: the board is served on ${LOOPBACK} only, ` +
+      `the board is served on ${LOOPBACK} only; --lan serves paired screens on the network, ` +
       `received "${String(issue.input)}"`,
   })
   .transform((): typeof LOOPBACK => LOOPBACK)
@@ -69,6 +80,36 @@ const EnvSchema = z.object({
 })
 
 type RawFlags = Record<string, string | boolean | undefined>
+
+// The shell's own `--server` is read here (its mistakes stop the shell, as they always did).
+const MANAGED_ONLY = (Object.entries(MANAGED_FLAGS) as [ManagedKey, string][]).filter(
+  ([key]) => key !== 'serverUrl',
+)
+const MANAGED_BOOLEAN = new Set<ManagedKey>(['kiosk', 'startAtLogin', 'lan'])
+
+/** argv split into the shell's own flags and the managed configuration's. */
+export function splitManagedArgv(argv: readonly string[]): { own: string[]; managed: string[] } {
+  const own: string[] = []
+  const managed: string[] = []
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? ''
+    const found = MANAGED_ONLY.find(
+      ([, flag]) => arg === `--${flag}` || arg.startsWith(`--${flag}=`),
+    )
+    if (found === undefined) {
+      own.push(arg)
+      continue
+    }
+    managed.push(arg)
+    const next = argv[index + 1]
+    const takesValue = !MANAGED_BOOLEAN.has(found[0]) && !arg.includes('=')
+    if (takesValue && next !== undefined && !next.startsWith('--')) {
+      managed.push(next)
+      index += 1
+    }
+  }
+  return { own, managed }
+}
 
 function readFlags(argv: readonly string[]): Parsed<RawFlags> {
   try {
@@ -103,7 +144,8 @@ export function parseWebOptions(
   env: Record<string, string | undefined>,
   cwd = process.cwd(),
 ): Parsed<WebOptions> {
-  const raw = readFlags(argv)
+  const { own, managed } = splitManagedArgv(argv)
+  const raw = readFlags(own)
   if (!raw.ok) return raw
   const flags = FlagsSchema.safeParse(raw.value)
   // The flag wins, so a variable it overrides is not judged.
@@ -125,6 +167,7 @@ export function parseWebOptions(
       serverUrl: flags.data.server ?? vars.data.KDS_SERVER_URL,
       token: vars.data.KDS_TOKEN ?? null,
       help: flags.data.help,
+      managedArgv: managed,
     },
   }
 }

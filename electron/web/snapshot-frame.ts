@@ -7,31 +7,39 @@ import type { BoardOrder, BoardSnapshot } from '../common/board'
 import { responseFrame } from '../common/bridge-frames'
 import { withCard } from '../common/card-order'
 import { KDS_REQUESTS, KdsRequestSchema } from '../common/kds-api'
+import { cutForRole, seesCustomer, type ScreenRole } from '../common/roles'
 
 /** Where the bridge takes snapshots from: the board's own entries, whole (KdsCore.entries). */
 export interface SnapshotSource {
   entries(): BoardSnapshot
 }
 
+// Two encodings per entry: whole (kitchen, dispatch) and without the customer (stations, expo).
 const encoded = new WeakMap<BoardOrder, Buffer>()
+const encodedPrivate = new WeakMap<BoardOrder, Buffer>()
 const COMMA = Buffer.from(',')
 
-/** The UTF-8 JSON of an entry as a screen is sent it: its order cut down to the card. */
-function cardBytes(entry: BoardOrder): Buffer {
-  let bytes = encoded.get(entry)
+/** The UTF-8 JSON of an entry as a screen of `role` is sent it: its order cut down to the card. */
+function cardBytes(entry: BoardOrder, role: ScreenRole): Buffer {
+  const cache = seesCustomer(role) ? encoded : encodedPrivate
+  let bytes = cache.get(entry)
   if (bytes === undefined) {
     // A buffer of its own, not a slice of Node's shared pool: a kept slice would keep its whole
     // pool alive, long after the entries that shared it are gone.
-    const text = JSON.stringify(withCard(entry))
+    const text = JSON.stringify(cutForRole(withCard(entry), role))
     bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text))
     bytes.write(text)
-    encoded.set(entry, bytes)
+    cache.set(entry, bytes)
   }
   return bytes
 }
 
 /** The UTF-8 JSON of the response frame answering request `id` with the board's `entries`. */
-export function snapshotFrame(id: number, entries: BoardSnapshot): Buffer {
+export function snapshotFrame(
+  id: number,
+  entries: BoardSnapshot,
+  role: ScreenRole = 'kitchen',
+): Buffer {
   // The frame with no orders, split where they go: its only `[]` is the empty orders array, as
   // every other value in it is a number or a fixed word.
   const empty = JSON.stringify(
@@ -41,7 +49,7 @@ export function snapshotFrame(id: number, entries: BoardSnapshot): Buffer {
   const parts: Buffer[] = [Buffer.from(empty.slice(0, at))]
   entries.orders.forEach((entry, index) => {
     if (index > 0) parts.push(COMMA)
-    parts.push(cardBytes(entry))
+    parts.push(cardBytes(entry, role))
   })
   parts.push(Buffer.from(empty.slice(at)))
   return Buffer.concat(parts)
@@ -51,12 +59,16 @@ export function snapshotFrame(id: number, entries: BoardSnapshot): Buffer {
  * The encoded answer when `frame` is a well-formed snapshot request the core answers, else null:
  * the frame then goes through dispatchRequest like any other, which says what is wrong with it.
  */
-export function answerSnapshot(core: SnapshotSource, frame: unknown): Buffer | null {
+export function answerSnapshot(
+  core: SnapshotSource,
+  frame: unknown,
+  role: ScreenRole = 'kitchen',
+): Buffer | null {
   const request = KdsRequestSchema.safeParse(frame)
   if (!request.success || request.data.name !== 'snapshot') return null
   if (!KDS_REQUESTS.snapshot.args.safeParse(request.data.args).success) return null
   try {
-    return snapshotFrame(request.data.id, core.entries())
+    return snapshotFrame(request.data.id, core.entries(), role)
   } catch {
     return null
   }

@@ -165,10 +165,11 @@ describe('GET /health', () => {
     expect(response.headers.get('cache-control')).toBe('no-store')
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     const health = HealthSchema.parse(await response.json())
-    expect(health).toEqual(core.health())
+    // The core's figures, and the screens connected to the bridge (none: this test has no page).
+    expect(health).toEqual({ ...core.health(), devices: 0 })
     expect(health).toMatchObject({ state: 'connected', orders: 2, received: 2, invalid: 0 })
     expect(Object.keys(health).sort()).toEqual(
-      ['invalid', 'lastEventAt', 'orders', 'received', 'state'].sort(),
+      ['devices', 'invalid', 'lastEventAt', 'orders', 'received', 'state'].sort(),
     )
   })
 

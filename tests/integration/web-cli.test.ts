@@ -46,7 +46,10 @@ function runCli(
 describe('npm run serve (electron/web/cli.ts)', () => {
   it.each([
     [['--port', '99999'], /--port: expected an integer from 0 to 65535/],
-    [['--host', '0.0.0.0'], /--host: mirroring to other devices is not supported yet: /],
+    [
+      ['--host', '0.0.0.0'],
+      /--host: the board is served on 127\.0\.0\.1 only; --lan serves paired screens/,
+    ],
     [['--server', 'kds.local'], /--server: must be an http, https, ws or wss address/],
     [['--nonsense'], /Unknown option '--nonsense'/],
   ])('exits 2 on %j, naming the flag', async (args, message) => {

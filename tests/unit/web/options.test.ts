@@ -15,6 +15,7 @@ describe('parseWebOptions', () => {
         serverUrl: undefined,
         token: null,
         help: false,
+        managedArgv: [],
       },
     })
   })
@@ -33,14 +34,19 @@ describe('parseWebOptions', () => {
     if (!parsed.ok) expect(parsed.reason).toMatch(/^--port: expected an integer from 0 to 65535/)
   })
 
-  it.each([['0.0.0.0'], ['192.168.1.10'], ['::']])('refuses --host %s for now', (host) => {
-    const parsed = parse(['--host', host])
-    expect(parsed.ok).toBe(false)
-    if (!parsed.ok) {
-      expect(parsed.reason).toMatch(/^--host: mirroring to other devices is not supported yet: /)
-      expect(parsed.reason).toContain(host)
-    }
-  })
+  it.each([['0.0.0.0'], ['192.168.1.10'], ['::']])(
+    'refuses --host %s, pointing to --lan',
+    (host) => {
+      const parsed = parse(['--host', host])
+      expect(parsed.ok).toBe(false)
+      if (!parsed.ok) {
+        expect(parsed.reason).toMatch(
+          /^--host: the board is served on 127\.0\.0\.1 only; --lan serves paired screens/,
+        )
+        expect(parsed.reason).toContain(host)
+      }
+    },
+  )
 
   it('takes localhost as the loopback address it is', () => {
     expect(parse(['--host', 'localhost'])).toMatchObject({ ok: true, value: { host: '127.0.0.1' } })

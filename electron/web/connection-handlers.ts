@@ -1,0 +1,45 @@
+// What one bridge connection may ask and is told, by who it is: the pairing code only for the
+// hub's own screen (on this machine), devices revoked only from there, and every order cut for
+// the connection's role (roles.ts) before it leaves.
+import type { KdsHandlers, KdsMessage } from '../common/kds-api'
+import { cutEventForRole, seesCustomer } from '../common/roles'
+import type { Connection } from './connections'
+
+/** `core`'s handlers as `connection` may use them. */
+export function handlersFor(core: KdsHandlers, connection: Connection): KdsHandlers {
+  const hubInfo = () => {
+    const info = core.hubInfo()
+    return connection.loopback ? info : { ...info, pairingCode: null }
+  }
+  const revokeDevice = (id: string) => {
+    if (!connection.loopback) {
+      throw new Error('devices are revoked on the hub itself, not from a paired screen')
+    }
+    return core.revokeDevice(id)
+  }
+  return new Proxy(core, {
+    get(target, name, receiver) {
+      if (name === 'hubInfo') return hubInfo
+      if (name === 'revokeDevice') return revokeDevice
+      const value: unknown = Reflect.get(target, name, receiver)
+      // The core is a class: its methods need it as `this`.
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
+/** A pushed message as `connection` is sent it, and a key shared by the connections sent the same. */
+export function cutMessage(
+  message: KdsMessage,
+  connection: Connection,
+): { key: string; message: KdsMessage } {
+  if (message.type === 'event') {
+    const whole = seesCustomer(connection.role)
+    const event = whole ? message.event : cutEventForRole(message.event, connection.role)
+    return { key: whole ? 'whole' : 'private', message: { ...message, event } }
+  }
+  if (message.type === 'hub' && !connection.loopback) {
+    return { key: 'remote', message: { ...message, hub: { ...message.hub, pairingCode: null } } }
+  }
+  return { key: 'whole', message }
+}
