@@ -1,0 +1,264 @@
+// A kitchen of screens in real browsers: one hub started with --lan (stations from its managed
+// configuration), and several browser contexts (each its own device, with its own cookie) paired
+// with it as stations and an expo. Screenshots at 1280×800 are kept as test artifacts.
+import { writeFileSync } from 'node:fs'
+import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test'
+import { expect, test } from '../helpers/fixtures'
+import { WATCHER_TOKEN } from '../helpers/reference-server'
+import type { WebShellProcess } from '../helpers/web-shell'
+
+/** The demo menu's product ids (electron/server/menu.ts). */
+const product = (n: number) => `665f1c2ab7e4d1c0${n.toString(16).padStart(8, '0')}`
+const BORSCH = product(9)
+const TOM_YAM = product(10)
+const PHILADELPHIA = product(5)
+const CALIFORNIA = product(6)
+const WATER = product(16)
+
+const STATIONS = [
+  { id: 'hot', name: 'Горячий цех', match: ['суп', BORSCH, 'том ям'], next: 'pack' },
+  { id: 'cold', name: 'Холодный цех', match: ['филадельфия', 'калифорния'] },
+  { id: 'pack', name: 'Упаковка', match: [] },
+]
+const VIEWPORT = { width: 1280, height: 800 }
+
+const card = (page: Page, id: string) =>
+  page.locator(`[data-testid="order-card"][data-order-id="${id}"]`)
+const items = (page: Page, id: string) => card(page, id).getByTestId('order-item')
+const connected = (page: Page) =>
+  expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', {
+    timeout: 15_000,
+  })
+
+async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`)
+  await page.screenshot({ path })
+  await testInfo.attach(name, { path, contentType: 'image/png' })
+}
+
+/** A hub on `reference` serving the LAN, its stations from a managed config file. */
+async function startHub(
+  startShell: (
+    token?: string,
+    extra?: { args?: string[]; env?: Record<string, string> },
+  ) => Promise<WebShellProcess>,
+  testInfo: TestInfo,
+): Promise<WebShellProcess> {
+  const config = testInfo.outputPath('kds-config.json')
+  writeFileSync(config, JSON.stringify({ stations: STATIONS, defaultStation: 'cold' }))
+  const hub = await startShell(WATCHER_TOKEN, { args: ['--lan'], env: { KDS_CONFIG_FILE: config } })
+  await expect.poll(() => codes(hub).length).toBeGreaterThan(0)
+  return hub
+}
+
+/** Every pairing code the hub printed, the newest last. */
+const codes = (hub: WebShellProcess) =>
+  [...hub.output().matchAll(/Pairing code: (\d{6})/g)].map((match) => match[1] ?? '')
+const currentCode = (hub: WebShellProcess) => codes(hub).at(-1) ?? ''
+/** A code that is not the hub's current one. */
+const wrongCode = (hub: WebShellProcess) =>
+  String((Number(currentCode(hub)) + 1) % 1_000_000).padStart(6, '0')
+
+/** Types the hub's current code and a name into the pairing screen; resolves once paired. */
+async function pairOn(page: Page, hub: WebShellProcess, name: string): Promise<void> {
+  await expect(page.getByTestId('pairing')).toBeVisible({ timeout: 15_000 })
+  const code = currentCode(hub)
+  await page.getByTestId('pairing-code').fill(code)
+  await page.getByTestId('pairing-name').fill(name)
+  await page.getByTestId('pairing-submit').click()
+  await expect(page.getByTestId('pairing')).toHaveCount(0, { timeout: 15_000 })
+  await connected(page)
+  // The code is used up: the hub prints the next one.
+  await expect.poll(() => currentCode(hub)).not.toBe(code)
+}
+
+/** A new device (browser context) opening `screen` on the hub and pairing as `name`. */
+async function screenOf(
+  browser: Browser,
+  hub: WebShellProcess,
+  screen: string,
+  name: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  const page = await context.newPage()
+  await page.goto(`${hub.url}?screen=${screen}`)
+  await pairOn(page, hub, name)
+  return { context, page }
+}
+
+test("a station's bump shows on the expo within a second; an assembly line passes it on", async ({
+  browser,
+  reference,
+  startShell,
+}, testInfo) => {
+  const hub = await startHub(startShell, testInfo)
+  const hot = await screenOf(browser, hub, 'station:hot', 'Горячий')
+  const pack = await screenOf(browser, hub, 'station:pack', 'Упаковка')
+  const expo = await screenOf(browser, hub, 'expo', 'Раздача')
+
+  const id = await reference.createOrder({
+    delivery: true,
+    address: 'ул. Садовая, 5',
+    products: [
+      { productId: BORSCH, number: 2 },
+      { productId: PHILADELPHIA, number: 1 },
+      { productId: WATER, number: 1 },
+    ],
+  })
+  // More tickets, so the screenshots show a station at work.
+  await reference.createOrder({ products: [{ productId: TOM_YAM, number: 1 }] })
+  await reference.createOrder({
+    products: [
+      { productId: CALIFORNIA, number: 2 },
+      { productId: BORSCH, number: 1 },
+    ],
+  })
+
+  // The hot station sees its item only, and the rest of the order as one muted line.
+  await expect(items(hot.page, id)).toHaveCount(1)
+  await expect(items(hot.page, id)).toHaveAttribute('data-station', 'hot')
+  await expect(card(hot.page, id).getByTestId('other-items')).toHaveText('+2 в других цехах')
+  await expect(card(pack.page, id)).toHaveCount(0)
+  // The expo sees every item with its station, and is not ready.
+  await expect(items(expo.page, id)).toHaveCount(3)
+  await expect(card(expo.page, id)).toHaveAttribute('data-ready', 'false')
+  // No phone or address reaches a station or the expo: the hub cut them out.
+  await expect(hot.page.getByText('ул. Садовая')).toHaveCount(0)
+
+  // A touch marks the item done, on the station and on the expo; another touch brings it back.
+  await items(hot.page, id).click()
+  await expect(items(hot.page, id)).toHaveAttribute('data-state', 'done')
+  const borschOnExpo = card(expo.page, id).locator('[data-testid="order-item"][data-station="hot"]')
+  await expect(borschOnExpo).toHaveAttribute('data-state', 'done')
+  await items(hot.page, id).click()
+  await expect(borschOnExpo).toHaveAttribute('data-state', 'open')
+  await keepScreenshot(hot.page, testInfo, 'station-hot-1280x800')
+
+  // The station's bump reaches the expo within a second, and sends the ticket to the packer.
+  await card(hot.page, id).getByTestId('bump').click()
+  await expect(borschOnExpo).toHaveAttribute('data-state', 'done', { timeout: 1_000 })
+  await expect(card(hot.page, id)).toHaveCount(0)
+  await expect(card(pack.page, id)).toBeVisible()
+  await expect(card(expo.page, id)).toHaveAttribute('data-ready', 'false')
+  await keepScreenshot(pack.page, testInfo, 'station-pack-1280x800')
+
+  // The packer's bump and the cold station's: now every station is done, and the expo says READY.
+  await card(pack.page, id).getByTestId('bump').click()
+  await expect(card(pack.page, id)).toHaveCount(0)
+  await pack.page.goto(`${hub.url}?screen=station:cold`)
+  await connected(pack.page)
+  await expect(items(pack.page, id)).toHaveCount(2)
+  await card(pack.page, id).getByTestId('bump').click()
+  await expect(card(expo.page, id)).toHaveAttribute('data-ready', 'true', { timeout: 1_000 })
+  await expect(card(expo.page, id).getByTestId('ready-badge')).toBeVisible()
+  await keepScreenshot(expo.page, testInfo, 'expo-1280x800')
+
+  // Recall on a station brings the ticket back there; the expo's bump finishes the order.
+  await pack.page.getByTestId('recall-last').click()
+  await expect(card(pack.page, id)).toBeVisible()
+  await expect(card(expo.page, id)).toHaveAttribute('data-ready', 'false')
+  await card(pack.page, id).getByTestId('bump').click()
+  await expect(card(expo.page, id)).toHaveAttribute('data-ready', 'true')
+  await card(expo.page, id).getByTestId('bump').click()
+  await expect(card(expo.page, id)).toHaveCount(0)
+  for (const screen of [hot, pack, expo]) await screen.context.close()
+})
+
+test('pairing: a wrong code, the pause after five, then the right code', async ({
+  browser,
+  startShell,
+}, testInfo) => {
+  // The pause is the hub's minute: waited out, not faked.
+  test.setTimeout(150_000)
+  const hub = await startHub(startShell, testInfo)
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  const page = await context.newPage()
+  await page.goto(`${hub.url}?screen=station:hot`)
+  await expect(page.getByTestId('pairing')).toBeVisible({ timeout: 15_000 })
+  await page.getByTestId('pairing-name').fill('Планшет у плиты')
+  await keepScreenshot(page, testInfo, 'pairing-1280x800')
+
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    await page.getByTestId('pairing-code').fill(wrongCode(hub))
+    await page.getByTestId('pairing-submit').click()
+    await expect(page.getByTestId('pairing-error')).toContainText('Неверный код')
+  }
+  await page.getByTestId('pairing-code').fill(wrongCode(hub))
+  await page.getByTestId('pairing-submit').click()
+  await expect(page.getByTestId('pairing-paused')).toContainText('на паузе')
+  await expect(page.getByTestId('pairing-submit')).toBeDisabled()
+  await keepScreenshot(page, testInfo, 'pairing-paused-1280x800')
+  // A reload does not lift the pause: the hub keeps it.
+  await page.reload()
+  await expect(page.getByTestId('pairing-paused')).toBeVisible()
+
+  await expect(page.getByTestId('pairing-paused')).toHaveCount(0, { timeout: 70_000 })
+  await pairOn(page, hub, 'Планшет у плиты')
+  await expect(page.getByTestId('screen-role')).toHaveText('Цех: Горячий цех')
+  await context.close()
+})
+
+test('revoking a screen closes it at once; it sees the pairing screen again', async ({
+  browser,
+  startShell,
+}, testInfo) => {
+  const hub = await startHub(startShell, testInfo)
+  const tablet = await screenOf(browser, hub, 'station:cold', 'Планшет холодного цеха')
+  const admin = await screenOf(browser, hub, 'kitchen', 'Администратор')
+
+  await admin.page.getByTestId('open-settings').click()
+  await admin.page.getByTestId('open-hub').click()
+  const row = admin.page.locator('[data-testid="device-row"]', {
+    hasText: 'Планшет холодного цеха',
+  })
+  await expect(row).toHaveAttribute('data-connected', 'true')
+  await expect(row).toContainText('Цех: Холодный цех')
+  await keepScreenshot(admin.page, testInfo, 'hub-settings-1280x800')
+  await row.getByTestId('device-revoke').click()
+
+  await expect(tablet.page.getByTestId('pairing')).toBeVisible({ timeout: 5_000 })
+  await expect(row).toHaveCount(0)
+  // Its old key is worth nothing now: a reload still asks for pairing.
+  await tablet.page.reload()
+  await expect(tablet.page.getByTestId('pairing')).toBeVisible({ timeout: 15_000 })
+  for (const screen of [tablet, admin]) await screen.context.close()
+})
+
+test('a screen whose hub goes away says so, refuses touches, and catches up when it is back', async ({
+  browser,
+  reference,
+  startShell,
+}, testInfo) => {
+  const hub = await startHub(startShell, testInfo)
+  const hot = await screenOf(browser, hub, 'station:hot', 'Горячий')
+  const id = await reference.createOrder({ products: [{ productId: BORSCH, number: 1 }] })
+  await expect(items(hot.page, id)).toHaveAttribute('data-state', 'open')
+
+  await hub.halt()
+  await expect(hot.page.getByTestId('hub-gone')).toBeVisible({ timeout: 5_000 })
+  const banner = await hot.page.getByTestId('hub-gone').boundingBox()
+  expect(banner?.width).toBe(VIEWPORT.width)
+  // A touch while the hub is away is refused on screen, not kept for later.
+  await items(hot.page, id).click()
+  await expect(hot.page.getByTestId('touch-refused')).toContainText('касание не принято')
+  await keepScreenshot(hot.page, testInfo, 'hub-gone-1280x800')
+
+  // Meanwhile the order moves on; back, the screen catches up (still paired, after the restart).
+  await hub.start()
+  await expect(hot.page.getByTestId('hub-gone')).toHaveCount(0, { timeout: 15_000 })
+  await connected(hot.page)
+  const later = await reference.createOrder({ products: [{ productId: TOM_YAM, number: 1 }] })
+  await expect(card(hot.page, later)).toBeVisible()
+  // The refused touch never reached the hub.
+  await expect(items(hot.page, id)).toHaveAttribute('data-state', 'open')
+  await items(hot.page, id).click()
+  await expect(items(hot.page, id)).toHaveAttribute('data-state', 'done')
+
+  // Off the Wi-Fi (no close event at all): the probe finds the hub gone within 5 s.
+  await hot.context.setOffline(true)
+  await expect(hot.page.getByTestId('hub-gone')).toBeVisible({ timeout: 5_000 })
+  await hot.context.setOffline(false)
+  await expect(hot.page.getByTestId('hub-gone')).toHaveCount(0, { timeout: 15_000 })
+  await expect(items(hot.page, id)).toHaveAttribute('data-state', 'done')
+  await hot.context.close()
+})
