@@ -6,6 +6,8 @@ import { createFileLogger, teeLogger } from '../core/file-logger'
 import { KdsCore, type DemoServer } from '../core/kds-core'
 import type { Logger } from '../core/logger'
 import { registerIpc } from './ipc'
+import { followLanSetting } from './lan-serve'
+import { serveHub } from '../web/hub-host'
 import { applyStartAtLogin } from './login-item'
 import { managedSettingsBackend } from './managed-backend'
 import { loadManagedSettings } from './managed-settings-load'
@@ -142,9 +144,19 @@ export async function startApp(options: AppOptions): Promise<void> {
       : watchTokenFile(tokenFile, managed.token, (token) => running.updateSettings({ token }), {
           log,
         })
+  // The `lan` setting: this app as the hub of a kitchen, serving paired screens.
+  const stopLan = followLanSetting({
+    core: running,
+    serve: (args) => serveHub({ ...args, core: running }),
+    managed,
+    dataDir: join(userData, 'data'),
+    location,
+    log,
+  })
   dispose = () => {
     disposeIpc()
     stopWatching()
+    void stopLan()
   }
   openWindow()
 }

@@ -13,12 +13,11 @@ import { KdsCore } from '../core/kds-core'
 import { consoleLogger } from '../core/logger'
 import { managedSettingsBackend } from '../main/managed-backend'
 import { loadManagedSettings } from '../main/managed-settings-load'
-import { guardSettings } from '../main/settings-guard'
-import { createSettingsLock } from '../main/settings-pin'
-import { LanHub } from './lan-hub'
+import { serveHub, type HubHost } from './hub-host'
+import type { LanHub } from './lan-hub'
 import { LAN_HOST, parseWebOptions, USAGE, type WebOptions } from './options'
 import { rendererProblem } from './static-files'
-import { startWebShell, type ShellCore, type WebShell } from './web-shell'
+import type { WebShell } from './web-shell'
 
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url))
 // Orders a minute the demo server invents, so a demo board is alive without being a blur.
@@ -100,43 +99,31 @@ async function main(): Promise<number | undefined> {
     log,
     version: packageVersion(),
   })
-  const guarded = guardSettings(core, managed, createSettingsLock(managed.pin))
-  const shellCore: ShellCore = {
-    ...guarded,
-    entries: () => core.entries(),
-    health: () => core.health(),
-  }
   // Codes are printed once the banner is: the first one is made before the shell listens.
   let announce = false
-  const lan = core.settings().lan
-    ? new LanHub({
-        dataDir: options.dataDir,
-        log,
-        onCode: (code) => {
-          if (announce) console.log(`Pairing code: ${code}`)
-        },
-        onChange: () => core.hubChanged(),
-      })
-    : null
-  const detachHub = lan === null ? () => {} : core.attachHub(lan)
-  let shell: WebShell
+  const lanAsked = core.settings().lan
+  let host: HubHost
   try {
-    shell = await startWebShell({
-      core: shellCore,
+    host = await serveHub({
+      core,
+      managed,
+      dataDir: options.dataDir,
       rendererDir: RENDERER_DIR,
-      host: lan === null ? options.host : LAN_HOST,
       port: options.port,
+      lan: lanAsked,
       log,
-      ...(lan === null ? {} : { lan }),
+      onCode: (code) => {
+        if (announce) console.log(`Pairing code: ${code}`)
+      },
     })
   } catch (error) {
     console.error(
-      `error: cannot listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+      `error: cannot listen on ${lanAsked ? LAN_HOST : options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
     )
-    lan?.stop()
     await core.close()
     return 1
   }
+  const { shell, lan } = host
   console.log(banner(shell, core, options, lan))
   if (lan !== null) {
     announce = true
@@ -150,12 +137,9 @@ async function main(): Promise<number | undefined> {
     closing = true
     log.info('shutting down', { signal })
     setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref()
-    shell
+    host
       .close()
-      .then(() => {
-        detachHub()
-        return core.close()
-      })
+      .then(() => core.close())
       .then(
         () => {
           process.exitCode = 0

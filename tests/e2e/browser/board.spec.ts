@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test'
 import { HealthSchema } from '../../../electron/common/status'
 import { expect, test } from '../helpers/fixtures'
+import { withLayout, type BoardLayout } from '../helpers/layout'
 
 const card = (page: Page, id: string) =>
   page.locator(`[data-testid="order-card"][data-order-id="${id}"]`)
@@ -11,9 +12,9 @@ const column = (page: Page, condition: string) =>
   page.locator(`[data-testid="condition-column"][data-condition="${condition}"]`)
 const connection = (page: Page) => page.locator('[data-testid="connection-status"]')
 
-/** Opens the board and waits until it is live. */
-async function openBoard(page: Page, url: string): Promise<void> {
-  await page.goto(url)
+/** Opens the board (tiles, unless `layout` says) and waits until it is live. */
+async function openBoard(page: Page, url: string, layout: BoardLayout = 'tiles'): Promise<void> {
+  await page.goto(withLayout(url, layout))
   await expect(connection(page)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
 }
 
@@ -44,7 +45,7 @@ test('a new order appears within a second of the POST', async ({ page, reference
 })
 
 test('a condition change moves the card to its column', async ({ page, reference, shell }) => {
-  await openBoard(page, shell.url)
+  await openBoard(page, shell.url, 'columns')
   const id = await reference.createOrder()
   await expect(column(page, 'NEW').locator(card(page, id))).toBeVisible()
 
@@ -60,6 +61,22 @@ test('a condition change moves the card to its column', async ({ page, reference
     'COLLECTED',
   )
   await expect(column(page, 'COOKING').locator(card(page, id))).toHaveCount(0)
+})
+
+test('in tiles, a condition change stays on its ticket: colour and word', async ({
+  page,
+  reference,
+  shell,
+}) => {
+  await openBoard(page, shell.url)
+  const id = await reference.createOrder()
+  await expect(card(page, id).getByTestId('card-condition')).toHaveText('Новый')
+  await expect(column(page, 'NEW')).toHaveCount(0)
+
+  await reference.setCondition(id, 'COOKING')
+  await expect(card(page, id)).toHaveAttribute('data-condition', 'COOKING')
+  await expect(card(page, id).getByTestId('card-condition')).toHaveText('Готовится')
+  await expect(cards(page)).toHaveCount(1)
 })
 
 test('a wrong token says so', async ({ page, startShell }) => {

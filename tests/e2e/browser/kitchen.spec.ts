@@ -3,6 +3,7 @@
 import type { Page, TestInfo } from '@playwright/test'
 import { z } from 'zod'
 import { expect, test } from '../helpers/fixtures'
+import { withLayout } from '../helpers/layout'
 import { ADMIN_TOKEN, type ReferenceServer } from '../helpers/reference-server'
 
 const card = (page: Page, id: string) =>
@@ -34,8 +35,9 @@ async function makeOrder(reference: ReferenceServer, draft: object = {}): Promis
   return MadeOrderSchema.parse(await response.json())
 }
 
+/** Opens the board in the condition columns (what these tests are about) and waits until live. */
 async function openBoard(page: Page, url: string): Promise<void> {
-  await page.goto(url)
+  await page.goto(withLayout(url, 'columns'))
   await expect(connection(page)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
 }
 

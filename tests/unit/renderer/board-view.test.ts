@@ -6,7 +6,7 @@ import BoardView from '../../../renderer/src/components/BoardView.vue'
 import { groupColumns } from '../../../renderer/src/columns'
 import { useBoardStore } from '../../../renderer/src/stores/board'
 import { FakeKds } from './fake-kds'
-import { withScreenHeight } from './layout'
+import { withScreenHeight, withBoardLayout } from './layout'
 import { drawn, freshPinia, mountWith } from './mount'
 import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
 
@@ -14,6 +14,8 @@ withScreenHeight()
 
 let pinia: Pinia
 let kds: FakeKds
+
+withBoardLayout('columns')
 
 beforeEach(() => {
   pinia = freshPinia()

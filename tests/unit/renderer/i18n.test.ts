@@ -10,7 +10,7 @@ import { startSession } from '../../../renderer/src/session'
 import { useBoardStore } from '../../../renderer/src/stores/board'
 import { useClockStore } from '../../../renderer/src/stores/clock'
 import { FakeKds, settingsView } from './fake-kds'
-import { withScreenHeight } from './layout'
+import { withScreenHeight, withBoardLayout } from './layout'
 import { freshPinia, mountWith } from './mount'
 import { entryOf, makeOrder } from './orders'
 
@@ -23,6 +23,7 @@ function keys(tree: object, prefix = ''): string[] {
   )
 }
 
+withBoardLayout('columns')
 describe('messages', () => {
   it('has the same keys in Russian and English, and no empty text', () => {
     expect(keys(en).sort()).toEqual(keys(ru).sort())

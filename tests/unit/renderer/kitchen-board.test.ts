@@ -11,10 +11,13 @@ import { useClockStore } from '../../../renderer/src/stores/clock'
 import { boardPage } from './board-page'
 import { freshPinia, mountWith } from './mount'
 import { entryOf, makeOrder, product } from './orders'
+import { withBoardLayout } from './layout'
 
 const NOW = 1_700_000_000_000
 const MIN = 60_000
 const page = boardPage()
+// About the columns: tiles are packed by measured heights, which jsdom does not lay out.
+withBoardLayout('columns')
 
 beforeEach(() => {
   useClockStore().now = NOW

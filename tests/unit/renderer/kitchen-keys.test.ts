@@ -6,8 +6,11 @@ import { useBoardStore } from '../../../renderer/src/stores/board'
 import { boardPage } from './board-page'
 import { mountWith } from './mount'
 import { entryOf, makeOrder } from './orders'
+import { withBoardLayout } from './layout'
 
 const page = boardPage()
+// About the columns: tiles are packed by measured heights, which jsdom does not lay out.
+withBoardLayout('columns')
 
 const press = async (key: string, code = key, target: EventTarget = window) => {
   target.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true }))

@@ -6,8 +6,11 @@ import { useClockStore } from '../../../renderer/src/stores/clock'
 import { FakeKds } from './fake-kds'
 import { freshPinia } from './mount'
 import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
+import { withBoardLayout } from './layout'
 
 let kds: FakeKds
+
+withBoardLayout('columns')
 
 beforeEach(() => {
   localStorage.clear()

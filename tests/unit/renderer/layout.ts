@@ -16,3 +16,18 @@ export function withScreenHeight(height = 1000): void {
     }
   })
 }
+
+/**
+ * Opens the tests of one file at `?layout=` (the address wins over the settings, which the tests
+ * need not start): the condition columns, where a test is about them; tiles are the default.
+ */
+export function withBoardLayout(layout: 'tiles' | 'columns'): void {
+  let before = ''
+  beforeAll(() => {
+    before = window.location.search
+    window.history.replaceState(null, '', `?layout=${layout}`)
+  })
+  afterAll(() => {
+    window.history.replaceState(null, '', before === '' ? window.location.pathname : before)
+  })
+}

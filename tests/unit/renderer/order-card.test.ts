@@ -1,16 +1,20 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import type { Pinia } from 'pinia'
 import OrderCard from '../../../renderer/src/components/OrderCard.vue'
 import { useClockStore } from '../../../renderer/src/stores/clock'
+import { useSettingsStore } from '../../../renderer/src/stores/settings'
 import type { BoardOrder } from '../../../electron/common/board'
+import { FakeKds, settingsView } from './fake-kds'
 import { freshPinia, mountWith } from './mount'
 import { entryOf, makeOrder, product } from './orders'
 
 const CREATED = 1_700_000_000_000
 const MIN = 60_000
 let pinia: Pinia
+
+afterEach(() => useSettingsStore().stop())
 
 beforeEach(() => {
   pinia = freshPinia()
@@ -19,6 +23,12 @@ beforeEach(() => {
 
 const card = (entry: BoardOrder) => mountWith(OrderCard, pinia, { props: { entry } })
 const text = (s: string) => s.replace(/\s+/g, ' ').trim()
+/** The settings as a kitchen that wants the customer's details on its tickets has them. */
+async function withKitchenDetails(): Promise<void> {
+  const kds = new FakeKds()
+  kds.currentSettings = settingsView({ kitchenDetails: true })
+  await useSettingsStore().start(kds)
+}
 
 describe('OrderCard', () => {
   it('shows the number, the items with their variants and the note', () => {
@@ -40,20 +50,34 @@ describe('OrderCard', () => {
     expect(wrapper.get('[data-testid="order-note"]').text()).toBe('Без лука!')
   })
 
-  it('shows the address for a delivery and says pickup otherwise', () => {
+  it('keeps the phone, the address and the totals off a kitchen ticket, and names a pickup', () => {
     const delivery = card(
       entryOf(makeOrder({ delivery: true, address: 'ул. Ленина, 12', deliveryCost: 150 })),
     )
     expect(delivery.text()).toContain('Доставка')
-    expect(delivery.get('[data-testid="address"]').text()).toBe('ул. Ленина, 12')
+    expect(delivery.find('[data-testid="address"]').exists()).toBe(false)
+    expect(delivery.find('[data-testid="order-totals"]').exists()).toBe(false)
+    expect(delivery.text()).not.toContain('+38(071)000-00-00')
     const pickup = card(entryOf(makeOrder({ delivery: false, address: 'ул. Ленина, 12' })))
     expect(pickup.text()).toContain('Самовывоз')
+    expect(pickup.get('[data-testid="pickup-name"]').text()).toContain('Евдоким Субботин')
+    expect(pickup.text()).not.toContain('+38(071)000-00-00')
+  })
+
+  it('with the kitchenDetails setting, shows the address for a delivery and the phone', async () => {
+    await withKitchenDetails()
+    const delivery = card(
+      entryOf(makeOrder({ delivery: true, address: 'ул. Ленина, 12', deliveryCost: 150 })),
+    )
+    expect(delivery.get('[data-testid="address"]').text()).toBe('ул. Ленина, 12')
+    const pickup = card(entryOf(makeOrder({ delivery: false, address: 'ул. Ленина, 12' })))
     expect(pickup.find('[data-testid="address"]').exists()).toBe(false)
     expect(pickup.text()).toContain('Евдоким Субботин')
     expect(pickup.text()).toContain('+38(071)000-00-00')
   })
 
-  it('shows the totals in roubles, with the discount', () => {
+  it('with the kitchenDetails setting, shows the totals in roubles, with the discount', async () => {
+    await withKitchenDetails()
     const order = makeOrder({
       productsSum: 1200,
       discount: { type: 'PROMO', percent: 10 },

@@ -8,10 +8,11 @@ import { useBoardStore } from '../../../renderer/src/stores/board'
 import { useClockStore } from '../../../renderer/src/stores/clock'
 import { useStatusStore } from '../../../renderer/src/stores/status'
 import { FakeKds, coreStatus } from './fake-kds'
-import { withScreenHeight } from './layout'
+import { withScreenHeight, withBoardLayout } from './layout'
 import { freshPinia, mountWith } from './mount'
 import { entryOf, makeOrder } from './orders'
 
+withBoardLayout('columns')
 withScreenHeight()
 
 const at = (day: number, hours: number, minutes: number) =>
@@ -64,14 +65,14 @@ describe('a stale board', () => {
     kds.currentStatus = statusSince('offline', at(23, 14, 29))
     const wrapper = await start()
     expect(stripe(wrapper).text()).toBe('данные на 13:47, нет связи')
-    expect(wrapper.get('.board__columns').classes()).toContain('board__columns--stale')
+    expect(wrapper.get('.board__main').classes()).toContain('board__main--stale')
     // The cards are still there to read.
     expect(wrapper.findAll('[data-testid="order-card"]')).toHaveLength(2)
 
     kds.pushStatus(coreStatus('connected'))
     await flushPromises()
     expect(stripe(wrapper).exists()).toBe(false)
-    expect(wrapper.get('.board__columns').classes()).not.toContain('board__columns--stale')
+    expect(wrapper.get('.board__main').classes()).not.toContain('board__main--stale')
   })
 
   it('gives the date when the journal’s board is from another day', async () => {
