@@ -41,6 +41,12 @@ async function openBoard(page: Page, url: string): Promise<void> {
   await expect(connection(page)).toHaveAttribute('data-state', 'connected', { timeout: 15_000 })
 }
 
+/** Opens the top row's «⋯» menu, where the kitchen's filters and panels are, unless it is open. */
+async function openMenu(page: Page): Promise<void> {
+  const toggle = page.getByTestId('bar-menu')
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+}
+
 async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`)
   await page.screenshot({ path })
@@ -69,6 +75,7 @@ test('bump and recall by mouse, and from the recently cleared list', async ({
   await card(page, second._id).getByTestId('bump').click()
   await expect(card(page, second._id)).toHaveCount(0)
 
+  await openMenu(page)
   await page.getByTestId('recent-toggle').click()
   const recent = page.getByTestId('recent-bump')
   await expect(recent).toHaveCount(2)
@@ -130,6 +137,7 @@ test('bump and recall with the bump bar: digits, arrows, Enter, R', async ({
   await expect(card(page, third)).toBeVisible()
 
   // Typing in the search is typing, not bumping.
+  await openMenu(page)
   await page.getByTestId('search').fill('9')
   await page.getByTestId('search').press('Backspace')
   await page.getByTestId('search').press('Enter')
@@ -172,6 +180,7 @@ test('the all-day counts are the sums of the orders on the board', async ({
     }
   }
 
+  await openMenu(page)
   await page.getByTestId('all-day-toggle').click()
   const items = page.getByTestId('all-day-item')
   await expect(items).toHaveCount(expected.size)
