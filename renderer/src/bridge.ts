@@ -281,7 +281,7 @@ export function createBridgeApi(
     return () => listeners.delete(listener)
   })
   if (options.probeMs !== undefined && options.probeMs > 0) {
-    probeTimer = setInterval(probe, Math.max(100, options.probeMs / 4))
+    probeTimer = setInterval(probe, Math.max(10, options.probeMs / 4))
   }
   return {
     ...api,
