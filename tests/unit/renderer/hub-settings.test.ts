@@ -181,6 +181,20 @@ describe("the hub's screens", () => {
     expect(wrapper.findAll('[data-testid="device-row"]')).toHaveLength(1)
   })
 
+  it("turns the Electron app's local network on, unless it is managed", async () => {
+    await started()
+    const wrapper = mountWith(HubDevices, pinia)
+    await flushPromises()
+    await wrapper.get('[data-testid="choice-lan"] input[type="radio"]').setValue(true)
+    await flushPromises()
+    expect(kds.updates).toEqual([{ lan: true }])
+    wrapper.unmount()
+    kds.currentSettings = { ...kds.currentSettings, managed: ['lan'] }
+    await useSettingsStore().start(kds)
+    const managed = mountWith(HubDevices, pinia)
+    expect(managed.get('[data-testid="choice-lan"]').attributes('disabled')).toBeDefined()
+  })
+
   it('says the hub serves this computer only without the network, and shows no code', async () => {
     await started()
     const wrapper = mountWith(HubDevices, pinia)
