@@ -56,6 +56,28 @@ export function ticketCut(entry: BoardOrder, role: ScreenRole, routing: StationR
   return { lines: own, others: all.length - own.length, touchable: true }
 }
 
+/** Lines under their station, the stations in the order their first item comes. */
+export interface StationGroup {
+  station: string | null
+  lines: TicketLine[]
+  /** Every line of the group is done. */
+  done: boolean
+}
+
+export function groupByStation(lines: readonly TicketLine[]): StationGroup[] {
+  const groups = new Map<string | null, TicketLine[]>()
+  for (const line of lines) {
+    const group = groups.get(line.station)
+    if (group === undefined) groups.set(line.station, [line])
+    else group.push(line)
+  }
+  return [...groups].map(([station, grouped]) => ({
+    station,
+    lines: grouped,
+    done: grouped.every((line) => line.done),
+  }))
+}
+
 /**
  * What is still open at `station`, by product and variant, the most first: its own items not
  * done, over the orders `shown` on its screen (not bumped, at the station now).

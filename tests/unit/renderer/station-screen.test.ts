@@ -116,7 +116,11 @@ describe('a station screen', () => {
       'open',
       'open',
     ])
-    expect(cardOf(w, passed.id).findAll('[data-testid="item-station"]')).toHaveLength(4)
+    const groups = cardOf(w, passed.id).findAll('[data-testid="item-group"]')
+    expect(groups.map((group) => [group.text(), group.attributes('data-state')])).toEqual([
+      ['✓ Горячий цех', 'done'],
+      ['Холодный цех', 'open'],
+    ])
     await items[2]?.trigger('click')
     expect(page.kds.itemMarks).toEqual([])
   })
