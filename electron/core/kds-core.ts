@@ -22,16 +22,7 @@ import type { ResyncSource } from './resync'
 import type { Device, HubInfo, StationsInfo } from '../common/hub'
 import type { StationRouting } from '../common/stations'
 import { stationCommands } from './station-commands'
-
-/** The hub's network side (the bridge's devices and pairing), when a shell serves the LAN. */
-export interface HubLink {
-  devices(): Device[]
-  revokeDevice(id: string): null
-  hubInfo(): HubInfo
-}
-
-/** What a hub that serves no network says of itself. */
-export const LOCAL_HUB: HubInfo = { lan: false, addresses: [], port: null, pairingCode: null }
+import { LOCAL_HUB, type HubLink } from './hub-link'
 
 /** A running demo backend: where it is and the token to use. */
 export interface DemoServer {

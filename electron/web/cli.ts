@@ -111,6 +111,7 @@ async function main(): Promise<number | undefined> {
       rendererDir: RENDERER_DIR,
       port: options.port,
       lan: lanAsked,
+      lanHost: options.hostGiven ? options.host : LAN_HOST,
       log,
       onCode: (code) => {
         if (announce) console.log(`Pairing code: ${code}`)
@@ -118,7 +119,7 @@ async function main(): Promise<number | undefined> {
     })
   } catch (error) {
     console.error(
-      `error: cannot listen on ${lanAsked ? LAN_HOST : options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+      `error: cannot listen on ${lanAsked && !options.hostGiven ? LAN_HOST : options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
     )
     await core.close()
     return 1

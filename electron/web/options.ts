@@ -17,7 +17,8 @@ export const DEFAULT_DATA_DIR = '.kds-data'
 export const USAGE = `Usage: npm run serve -- [options]
 
   --port N          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --host HOST       address to bind; only ${LOOPBACK} (or localhost): see --lan
+  --host HOST       address to bind; only ${LOOPBACK} (or localhost): see --lan (with --lan,
+                    --host ${LOOPBACK} keeps pairing but serves this machine only)
   --lan             be the hub of a kitchen: serve paired screens on the local network (every
                     screen, this machine's too, pairs with the code printed here)
   --data-dir DIR    where the journal, settings.json and devices.json live (default ./${DEFAULT_DATA_DIR})
@@ -36,6 +37,8 @@ Environment:
 export interface WebOptions {
   port: number
   host: typeof LOOPBACK
+  /** --host was given: a hub with --lan then stays on it rather than every address. */
+  hostGiven: boolean
   dataDir: string
   /** undefined: whatever settings.json says (demo mode by default). */
   serverUrl: string | undefined
@@ -163,6 +166,7 @@ export function parseWebOptions(
     value: {
       port: flags.data.port,
       host: flags.data.host,
+      hostGiven: raw.value.host !== undefined,
       dataDir: resolve(cwd, flags.data['data-dir']),
       serverUrl: flags.data.server ?? vars.data.KDS_SERVER_URL,
       token: vars.data.KDS_TOKEN ?? null,

@@ -134,7 +134,9 @@ describe('KdsCore', () => {
     const [sent] = core.snapshot().orders
     for (const order of [pushed[0], sent?.order]) {
       expect(order).toEqual(cardOf(full))
-      expect(order?.products[0]?.product).toEqual({ title: full.products[0]?.product.title })
+      // The title to show, and the _id that routes the item to its station.
+      const product = full.products[0]?.product
+      expect(order?.products[0]?.product).toEqual({ _id: product?._id, title: product?.title })
       expect(order).not.toHaveProperty('clientId')
     }
     const journal = readFileSync(join(dataDir, JOURNAL_FILE), 'utf8')

@@ -1,5 +1,6 @@
 // Valid answers of every KdsApi request, and a core that gives them, for the shell's tests.
 import { vi } from 'vitest'
+import type { HubInfo } from '../../../electron/common/hub'
 import type { KdsMessage } from '../../../electron/common/kds-api'
 import { DEFAULT_DISPLAY_SETTINGS, type SettingsView } from '../../../electron/common/settings'
 import type { CoreStatus, Diagnostics } from '../../../electron/common/status'
@@ -72,7 +73,7 @@ export function fakeCore() {
     stations: vi.fn(() => ({ stations: [], defaultStation: null, products: [] })),
     devices: vi.fn(() => []),
     revokeDevice: vi.fn((_id: string) => null),
-    hubInfo: vi.fn(() => ({ lan: false, addresses: [], port: null, pairingCode: null })),
+    hubInfo: vi.fn((): HubInfo => ({ lan: false, addresses: [], port: null, pairingCode: null })),
     unlockSettings: vi.fn((_pin: string) => ({ outcome: 'unlocked' as const, until: null })),
     lockSettings: vi.fn(() => SETTINGS),
     subscribe: vi.fn((listener: (message: KdsMessage) => void) => {

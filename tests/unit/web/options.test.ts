@@ -11,6 +11,7 @@ describe('parseWebOptions', () => {
       value: {
         port: DEFAULT_PORT,
         host: '127.0.0.1',
+        hostGiven: false,
         dataDir: '/home/cook/.kds-data',
         serverUrl: undefined,
         token: null,

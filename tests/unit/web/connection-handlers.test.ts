@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import type { KdsHandlers } from '../../../electron/common/kds-api'
+import { cutMessage, handlersFor } from '../../../electron/web/connection-handlers'
+import type { Connection } from '../../../electron/web/connections'
+import { kitchenOrder } from '../../fixtures/kitchen-orders'
+import { fakeCore } from '../main/fake-core'
+
+const remote: Connection = {
+  role: 'station:hot',
+  deviceId: 'd1',
+  address: '192.168.1.7',
+  loopback: false,
+}
+const own: Connection = { ...remote, role: 'kitchen', loopback: true }
+const HUB = {
+  lan: true,
+  addresses: ['http://192.168.1.2:5173/'],
+  port: 5173,
+  pairingCode: '123456',
+}
+
+function core(): KdsHandlers {
+  const fake = fakeCore()
+  fake.hubInfo.mockReturnValue(HUB)
+  return fake
+}
+
+describe('handlersFor', () => {
+  it('gives the pairing code to the hub’s own screen only', () => {
+    expect(handlersFor(core(), own).hubInfo()).toEqual(HUB)
+    expect(handlersFor(core(), remote).hubInfo()).toEqual({ ...HUB, pairingCode: null })
+  })
+
+  it('revokes devices from the hub’s own screen only', () => {
+    const handlers = core()
+    expect(() => handlersFor(handlers, remote).revokeDevice('d2')).toThrow(/on the hub itself/)
+    expect(handlers.revokeDevice).not.toHaveBeenCalled()
+    expect(handlersFor(handlers, own).revokeDevice('d2')).toBeNull()
+    expect(handlers.revokeDevice).toHaveBeenCalledWith('d2')
+  })
+
+  it('passes everything else to the core', () => {
+    const handlers = core()
+    handlersFor(handlers, remote).bumpStation('o1', 'hot')
+    expect(handlers.bumpStation).toHaveBeenCalledWith('o1', 'hot')
+  })
+})
+
+describe('cutMessage', () => {
+  const order = kitchenOrder('o1', 1, ['Суп'])
+  const event = { type: 'order:new' as const, order, at: 1, seq: 2 }
+
+  it('cuts the customer out of a new order for a station, not for the kitchen', () => {
+    const cut = cutMessage({ type: 'event', event }, remote)
+    expect(JSON.stringify(cut.message)).not.toContain(order.phone)
+    const whole = cutMessage({ type: 'event', event }, own)
+    expect(JSON.stringify(whole.message)).toContain(order.phone)
+    expect(cut.key).not.toBe(whole.key)
+  })
+
+  it('hides the pairing code from a remote screen', () => {
+    expect(cutMessage({ type: 'hub', hub: HUB }, remote).message).toEqual({
+      type: 'hub',
+      hub: { ...HUB, pairingCode: null },
+    })
+    expect(cutMessage({ type: 'hub', hub: HUB }, own).message).toEqual({ type: 'hub', hub: HUB })
+  })
+})
