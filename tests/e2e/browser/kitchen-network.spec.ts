@@ -46,7 +46,10 @@ async function startHub(
 ): Promise<WebShellProcess> {
   const config = testInfo.outputPath('kds-config.json')
   writeFileSync(config, JSON.stringify({ stations: STATIONS, defaultStation: 'cold' }))
-  const hub = await startShell(WATCHER_TOKEN, { args: ['--lan'], env: { KDS_CONFIG_FILE: config } })
+  const hub = await startShell(WATCHER_TOKEN, {
+    args: ['--lan', '--host', '127.0.0.1'],
+    env: { KDS_CONFIG_FILE: config },
+  })
   await expect.poll(() => codes(hub).length).toBeGreaterThan(0)
   return hub
 }
