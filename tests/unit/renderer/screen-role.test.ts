@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+// Which role a screen plays: `?screen=` wins, then the managed `view`, then `#/dispatch` or
+// `?view=`, else the kitchen; and the address a role choice reopens the page at.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ScreenRole } from '../../../electron/common/roles'
+import { roleOfSearch, roleUrl, useScreenStore } from '../../../renderer/src/hub/screen-store'
+import { useSettingsStore } from '../../../renderer/src/stores/settings'
+import { FakeKds, settingsView } from './fake-kds'
+import { freshPinia } from './mount'
+
+let kds: FakeKds
+
+beforeEach(() => {
+  freshPinia()
+  kds = new FakeKds()
+})
+afterEach(() => history.replaceState(null, '', '/'))
+
+async function roleAt(address: string, managed: ScreenRole | null = null) {
+  history.replaceState(null, '', address)
+  kds.currentSettings = settingsView({
+    view: managed,
+    stations: [{ id: 'hot', name: 'Горячий цех', match: [] }],
+  })
+  await useSettingsStore().start(kds)
+  return useScreenStore()
+}
+
+describe('the screen role', () => {
+  it('reads ?screen=, and ignores a role that is not one', () => {
+    expect(roleOfSearch('?screen=station:hot')).toBe('station:hot')
+    expect(roleOfSearch('?screen=expo&layout=tiles')).toBe('expo')
+    expect(roleOfSearch('?screen=station:Горячий')).toBeNull()
+    expect(roleOfSearch('?screen=waiter')).toBeNull()
+    expect(roleOfSearch('')).toBeNull()
+  })
+
+  it('takes the address over the managed view', async () => {
+    const screen = await roleAt('/?screen=station:hot', 'expo')
+    expect(screen.role).toBe('station:hot')
+    expect(screen.fromAddress).toBe(true)
+    expect(screen.station).toBe('hot')
+    expect(screen.stationInfo?.name).toBe('Горячий цех')
+  })
+
+  it('takes the managed view without an address, else the hash, else the kitchen', async () => {
+    expect((await roleAt('/', 'expo')).role).toBe('expo')
+    freshPinia()
+    expect((await roleAt('/#/dispatch')).role).toBe('dispatch')
+    freshPinia()
+    expect((await roleAt('/')).role).toBe('kitchen')
+  })
+
+  it('knows a station the hub does not define', async () => {
+    const screen = await roleAt('/?screen=station:sushi')
+    expect(screen.station).toBe('sushi')
+    expect(screen.stationInfo).toBeNull()
+  })
+
+  it('reopens the page at the chosen role, keeping the rest of the address', () => {
+    expect(roleUrl('expo', 'http://hub:5173/?layout=tiles#/')).toBe(
+      'http://hub:5173/?layout=tiles&screen=expo',
+    )
+    expect(roleUrl('dispatch', 'http://hub:5173/?screen=expo')).toBe(
+      'http://hub:5173/?screen=dispatch#/dispatch',
+    )
+  })
+})
