@@ -36,6 +36,16 @@ async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Pro
   await testInfo.attach(name, { path, contentType: 'image/png' })
 }
 
+/** The right edge of the rightmost thing drawn on the tickets. */
+const widest = (page: Page) =>
+  page.evaluate(() =>
+    Math.max(
+      ...[...document.querySelectorAll('[data-testid="tiles"] *')].map(
+        (element) => element.getBoundingClientRect().right,
+      ),
+    ),
+  )
+
 /** A hub on `reference` serving the LAN, its stations from a managed config file. */
 async function startHub(
   startShell: (
@@ -100,6 +110,7 @@ test("a station's bump shows on the expo within a second; an assembly line passe
   const expo = await screenOf(browser, hub, 'expo', 'Раздача')
 
   const id = await reference.createOrder({
+    time: null,
     delivery: true,
     address: 'ул. Садовая, 5',
     products: [
@@ -109,8 +120,9 @@ test("a station's bump shows on the expo within a second; an assembly line passe
     ],
   })
   // More tickets, so the screenshots show a station at work.
-  await reference.createOrder({ products: [{ productId: TOM_YAM, number: 1 }] })
+  await reference.createOrder({ time: null, products: [{ productId: TOM_YAM, number: 1 }] })
   await reference.createOrder({
+    time: null,
     products: [
       { productId: CALIFORNIA, number: 2 },
       { productId: BORSCH, number: 1 },
@@ -136,6 +148,19 @@ test("a station's bump shows on the expo within a second; an assembly line passe
   await items(hot.page, id).click()
   await expect(borschOnExpo).toHaveAttribute('data-state', 'open')
   await keepScreenshot(hot.page, testInfo, 'station-hot-1280x800')
+  // The same station on a wall TV and on a portrait tablet: nothing runs off the side.
+  for (const [width, height] of [
+    [1920, 1080],
+    [800, 1280],
+  ] as const) {
+    await hot.page.setViewportSize({ width, height })
+    await expect(card(hot.page, id)).toBeVisible()
+    expect(await widest(hot.page), `past the right edge at ${width}x${height}`).toBeLessThanOrEqual(
+      width + 0.5,
+    )
+    await keepScreenshot(hot.page, testInfo, `station-hot-${width}x${height}`)
+  }
+  await hot.page.setViewportSize(VIEWPORT)
 
   // The station's bump reaches the expo within a second, and sends the ticket to the packer.
   await card(hot.page, id).getByTestId('bump').click()
@@ -154,6 +179,9 @@ test("a station's bump shows on the expo within a second; an assembly line passe
   await card(pack.page, id).getByTestId('bump').click()
   await expect(card(expo.page, id)).toHaveAttribute('data-ready', 'true', { timeout: 1_000 })
   await expect(card(expo.page, id).getByTestId('ready-badge')).toBeVisible()
+  expect(await widest(expo.page), 'the expo past the right edge').toBeLessThanOrEqual(
+    VIEWPORT.width + 0.5,
+  )
   await keepScreenshot(expo.page, testInfo, 'expo-1280x800')
 
   // Recall on a station brings the ticket back there; the expo's bump finishes the order.
@@ -234,7 +262,10 @@ test('a screen whose hub goes away says so, refuses touches, and catches up when
 }, testInfo) => {
   const hub = await startHub(startShell, testInfo)
   const hot = await screenOf(browser, hub, 'station:hot', 'Горячий')
-  const id = await reference.createOrder({ products: [{ productId: BORSCH, number: 1 }] })
+  const id = await reference.createOrder({
+    time: null,
+    products: [{ productId: BORSCH, number: 1 }],
+  })
   await expect(items(hot.page, id)).toHaveAttribute('data-state', 'open')
 
   await hub.halt()
@@ -250,7 +281,10 @@ test('a screen whose hub goes away says so, refuses touches, and catches up when
   await hub.start()
   await expect(hot.page.getByTestId('hub-gone')).toHaveCount(0, { timeout: 15_000 })
   await connected(hot.page)
-  const later = await reference.createOrder({ products: [{ productId: TOM_YAM, number: 1 }] })
+  const later = await reference.createOrder({
+    time: null,
+    products: [{ productId: TOM_YAM, number: 1 }],
+  })
   await expect(card(hot.page, later)).toBeVisible()
   // The refused touch never reached the hub.
   await expect(items(hot.page, id)).toHaveAttribute('data-state', 'open')

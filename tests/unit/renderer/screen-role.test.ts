@@ -3,6 +3,7 @@
 // `?view=`, else the kitchen; and the address a role choice reopens the page at.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ScreenRole } from '../../../electron/common/roles'
+import { defaultBridgeUrl } from '../../../renderer/src/bridge'
 import { roleOfSearch, roleUrl, useScreenStore } from '../../../renderer/src/hub/screen-store'
 import { useSettingsStore } from '../../../renderer/src/stores/settings'
 import { FakeKds, settingsView } from './fake-kds'
@@ -55,6 +56,13 @@ describe('the screen role', () => {
     const screen = await roleAt('/?screen=station:sushi')
     expect(screen.station).toBe('sushi')
     expect(screen.stationInfo).toBeNull()
+  })
+
+  it("opens the bridge with the address's role, so the hub cuts for it from the start", () => {
+    history.replaceState(null, '', '/?screen=station:hot&layout=tiles')
+    expect(defaultBridgeUrl()).toBe(`ws://${location.host}/kds?screen=station%3Ahot`)
+    history.replaceState(null, '', '/')
+    expect(defaultBridgeUrl()).toBe(`ws://${location.host}/kds`)
   })
 
   it('reopens the page at the chosen role, keeping the rest of the address', () => {
