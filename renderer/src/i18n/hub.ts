@@ -11,6 +11,7 @@ export const hubRu = {
     dispatch: 'Диспетчер',
     expo: 'Раздача',
     station: 'Цех: {name}',
+    stationKind: 'Цех:',
   },
   station: {
     others: '+{n} в другом цехе | +{n} в других цехах | +{n} в других цехах',
@@ -102,6 +103,7 @@ export const hubEn: typeof hubRu = {
     dispatch: 'Dispatcher',
     expo: 'Expo',
     station: 'Station: {name}',
+    stationKind: 'Station:',
   },
   station: {
     others: '+{n} at another station | +{n} at other stations',
