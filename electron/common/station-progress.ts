@@ -10,7 +10,12 @@ import { stationsOfOrder, type StationRouting } from './stations'
  */
 export function routeOfOrder(entry: BoardOrder, routing: StationRouting): string[] {
   if (entry.order === null) return []
-  const own = [...stationsOfOrder(entry.order, routing.stations, routing.defaultStation).keys()]
+  const own = stationsOfOrder(entry.order, routing.stations, routing.defaultStation)
+  return routeFrom([...own.keys()], routing)
+}
+
+/** The stations `own` lead to, themselves first. */
+function routeFrom(own: readonly string[], routing: StationRouting): string[] {
   const route = new Set(own)
   const nextOf = new Map(routing.stations.map((station) => [station.id, station.next]))
   for (const start of own) {
@@ -40,7 +45,7 @@ export function atStation(entry: BoardOrder, station: string, routing: StationRo
   if (entry.order === null || stationDone(entry, station)) return false
   const own = stationsOfOrder(entry.order, routing.stations, routing.defaultStation)
   if (own.has(station)) return true
-  if (!routeOfOrder(entry, routing).includes(station)) return false
+  if (!routeFrom([...own.keys()], routing).includes(station)) return false
   return routing.stations.some((prev) => prev.next === station && stationDone(entry, prev.id))
 }
 

@@ -84,15 +84,37 @@ export function stationOfItem(
   if (first === undefined) return null
   const id = typeof item.product._id === 'string' ? item.product._id : null
   const title = item.product.title.toLowerCase()
-  for (const station of stations) {
-    for (const pattern of station.match) {
-      if (pattern === id || title.includes(pattern.toLowerCase())) return station.id
-    }
+  for (const { station, ids, parts } of compiled(stations)) {
+    if (id !== null && ids.has(id)) return station
+    if (parts.some((part) => title.includes(part))) return station
   }
   if (defaultStation !== null && stations.some((station) => station.id === defaultStation)) {
     return defaultStation
   }
   return first.id
+}
+
+interface CompiledStation {
+  station: string
+  ids: ReadonlySet<string>
+  parts: readonly string[]
+}
+
+// Screens route every item of every order on each change: the patterns are lowered once per
+// stations list (settings replace the list, never change it in place).
+const compiledLists = new WeakMap<readonly Station[], CompiledStation[]>()
+
+function compiled(stations: readonly Station[]): CompiledStation[] {
+  let list = compiledLists.get(stations)
+  if (list === undefined) {
+    list = stations.map((station) => ({
+      station: station.id,
+      ids: new Set(station.match),
+      parts: station.match.map((pattern) => pattern.toLowerCase()),
+    }))
+    compiledLists.set(stations, list)
+  }
+  return list
 }
 
 /** The items of `order` by station: station id -> item indices, in the order of the items. */

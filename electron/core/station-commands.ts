@@ -48,13 +48,16 @@ export function stationCommands(
     bumpStation(id: string, station: string): null {
       knownStation(station)
       const entry = orderOf(id)
-      board.apply({ type: 'station:bump', id, station, items: itemsAt(entry, station), at: now() })
+      // Strictly after the station's last bump, so "recall the last" is never a tie.
+      const last = latestAt(board.snapshot().orders, station)?.at ?? 0
+      const at = Math.max(now(), last + 1)
+      board.apply({ type: 'station:bump', id, station, items: itemsAt(entry, station), at })
       return null
     },
 
     recallStation(station: string, id: string | null): string | null {
       knownStation(station)
-      const target = id ?? latestAt(board.snapshot().orders, station)
+      const target = id ?? latestAt(board.snapshot().orders, station)?.id ?? null
       if (target === null) return null
       const entry = board.get(target)
       if (entry?.stationsDone?.includes(station) !== true) return null
@@ -86,12 +89,15 @@ export function stationCommands(
   }
 }
 
-/** The order `station` bumped last that is still bumped there, or null. */
-function latestAt(orders: readonly BoardOrder[], station: string): string | null {
+/** The order `station` bumped last that is still bumped there, and when; or null. */
+function latestAt(
+  orders: readonly BoardOrder[],
+  station: string,
+): { id: string; at: number } | null {
   let latest: { id: string; at: number } | null = null
   for (const entry of orders) {
     const at = entry.stationsDoneAt?.[station]
     if (at !== undefined && (latest === null || at > latest.at)) latest = { id: entry.id, at }
   }
-  return latest?.id ?? null
+  return latest
 }

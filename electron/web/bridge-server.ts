@@ -83,6 +83,7 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
   async function answer(
     ws: WebSocket,
     connection: Connection,
+    handlers: KdsHandlers,
     data: RawData,
     isBinary: boolean,
   ): Promise<void> {
@@ -95,7 +96,6 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
     } catch {
       return send(ws, responseFrame({ id: 0, ok: false, error: 'bad request: not JSON' }))
     }
-    const handlers = handlersFor(core, connection)
     send(
       ws,
       answerSnapshot(core, frame, connection.role) ??
@@ -126,6 +126,7 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
       address: req.socket.remoteAddress ?? null,
       loopback: isLoopback(req),
     }
+    const handlers = handlersFor(core, connection)
     connections.set(ws, connection)
     gate.opened(connection)
     ws.once('close', () => {
@@ -135,7 +136,9 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
     alive.add(ws)
     ws.on('pong', () => alive.add(ws))
     ws.on('message', (data, isBinary) => {
-      answer(ws, connection, data, isBinary).catch((error: unknown) =>
+      // A revoked device's last frames, still arriving while its socket closes, do nothing.
+      if (!connections.has(ws)) return
+      answer(ws, connection, handlers, data, isBinary).catch((error: unknown) =>
         log.error('bridge: answering a request failed', { error: String(error) }),
       )
     })

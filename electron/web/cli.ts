@@ -13,6 +13,7 @@ import { KdsCore } from '../core/kds-core'
 import { consoleLogger } from '../core/logger'
 import { managedSettingsBackend } from '../main/managed-backend'
 import { loadManagedSettings } from '../main/managed-settings-load'
+import { watchTokenFile } from '../main/token-file-watch'
 import { serveHub, type HubHost } from './hub-host'
 import type { LanHub } from './lan-hub'
 import { LAN_HOST, parseWebOptions, USAGE, type WebOptions } from './options'
@@ -84,8 +85,15 @@ async function main(): Promise<number | undefined> {
   // Logs go to stderr and to a rotating file in the data directory, for support.
   const log = teeLogger(consoleLogger, createFileLogger(join(options.dataDir, 'logs')))
   // The same managed configuration as the app: KDS_CONFIG_FILE (or the system's), KDS_*, flags.
-  const managed = loadManagedSettings({ argv: options.managedArgv, env: process.env })
-  for (const warning of managed.warnings) log.warn(warning)
+  const loaded = loadManagedSettings({ argv: options.managedArgv, env: process.env })
+  for (const warning of loaded.warnings) log.warn(warning)
+  // This shell serves the network only when started so (--lan, KDS_LAN, the file): a switch on
+  // its settings screen could not re-bind it, so `lan` shows as set by the start, not editable.
+  const managed = {
+    ...loaded,
+    config: { ...loaded.config, lan: loaded.config.lan ?? false },
+    origins: { ...loaded.origins, lan: loaded.origins.lan ?? '--lan' },
+  }
   const core = await KdsCore.start({
     dataDir: options.dataDir,
     settings: managedSettingsBackend(
@@ -101,7 +109,7 @@ async function main(): Promise<number | undefined> {
   })
   // Codes are printed once the banner is: the first one is made before the shell listens.
   let announce = false
-  const lanAsked = core.settings().lan
+  const lanAsked = managed.config.lan
   let host: HubHost
   try {
     host = await serveHub({
@@ -125,6 +133,12 @@ async function main(): Promise<number | undefined> {
     return 1
   }
   const { shell, lan } = host
+  // A rotated token in the managed token file reconnects, as in the app.
+  const { tokenFile } = managed.config
+  const stopWatching =
+    tokenFile === undefined
+      ? () => {}
+      : watchTokenFile(tokenFile, managed.token, (token) => core.updateSettings({ token }), { log })
   console.log(banner(shell, core, options, lan))
   if (lan !== null) {
     announce = true
@@ -138,6 +152,7 @@ async function main(): Promise<number | undefined> {
     closing = true
     log.info('shutting down', { signal })
     setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref()
+    stopWatching()
     host
       .close()
       .then(() => core.close())

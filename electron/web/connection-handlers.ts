@@ -1,7 +1,9 @@
 // What one bridge connection may ask and is told, by who it is: the pairing code only for the
 // hub's own screen (on this machine), devices revoked only from there, and every order cut for
-// the connection's role (roles.ts) before it leaves.
+// the connection's role (roles.ts) before it leaves. A paired tablet may not point the hub at
+// another backend either: the hub would send that server its token.
 import type { KdsHandlers, KdsMessage } from '../common/kds-api'
+import type { SettingsUpdate } from '../common/settings'
 import { cutEventForRole, seesCustomer } from '../common/roles'
 import type { Connection } from './connections'
 
@@ -17,15 +19,36 @@ export function handlersFor(core: KdsHandlers, connection: Connection): KdsHandl
     }
     return core.revokeDevice(id)
   }
+  const updateSettings = (update: SettingsUpdate) => {
+    const refused = connection.loopback ? null : remoteRefusal(update, core)
+    if (refused !== null) throw new Error(refused)
+    return core.updateSettings(update)
+  }
   return new Proxy(core, {
     get(target, name, receiver) {
       if (name === 'hubInfo') return hubInfo
       if (name === 'revokeDevice') return revokeDevice
+      if (name === 'updateSettings') return updateSettings
       const value: unknown = Reflect.get(target, name, receiver)
       // The core is a class: its methods need it as `this`.
       return typeof value === 'function' ? value.bind(target) : value
     },
   })
+}
+
+/** The settings only the hub's own screen may change: the backend, its token, the network. */
+const HUB_ONLY = ['serverUrl', 'resyncUrl', 'lan'] as const
+
+/** Why a paired screen may not make `update`, or null when it may. */
+function remoteRefusal(update: SettingsUpdate, core: KdsHandlers): string | null {
+  if (update.token !== undefined)
+    return 'the token is set on the hub itself, not from a paired screen'
+  const current = core.settings()
+  // The same value is fine: a settings form sends every field back.
+  const changed = HUB_ONLY.find((key) => update[key] !== undefined && update[key] !== current[key])
+  return changed === undefined
+    ? null
+    : `"${changed}" is changed on the hub itself, not from a paired screen`
 }
 
 /** A pushed message as `connection` is sent it, and a key shared by the connections sent the same. */

@@ -44,6 +44,7 @@ export class LanHub implements BridgeGate {
   private readonly open = new Map<Connection, string>()
   private readonly now: () => number
   private port: number | null = null
+  private loopbackOnly = false
   closeDevice: (id: string) => void
 
   constructor(private readonly options: LanHubOptions) {
@@ -59,9 +60,10 @@ export class LanHub implements BridgeGate {
     })
   }
 
-  /** The port the shell listens on, once it does: it goes into the addresses. */
-  listening(port: number): void {
+  /** Where the shell listens, once it does: it goes into the addresses. */
+  listening(port: number, host: string): void {
     this.port = port
+    this.loopbackOnly = host === '127.0.0.1'
     this.options.onChange()
   }
 
@@ -117,7 +119,8 @@ export class LanHub implements BridgeGate {
 
   hubInfo(): HubInfo {
     const port = this.port
-    const addresses = port === null ? [] : lanAddresses().map((ip) => `http://${ip}:${port}/`)
+    const ips = this.loopbackOnly ? ['127.0.0.1'] : lanAddresses()
+    const addresses = port === null ? [] : ips.map((ip) => `http://${ip}:${port}/`)
     return { lan: true, addresses, port, pairingCode: this.code.current }
   }
 

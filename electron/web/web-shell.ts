@@ -112,7 +112,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     throw error
   })
   port = (server.address() as AddressInfo).port
-  lan?.listening(port)
+  lan?.listening(port, options.host)
 
   let closing: Promise<void> | undefined
   return {

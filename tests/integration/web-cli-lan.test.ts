@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { CLOSE_UNPAIRED } from '../../electron/common/hub'
 import { SettingsViewSchema } from '../../electron/common/settings'
+import { HealthSchema } from '../../electron/common/status'
 import { rendererProblem } from '../../electron/web/static-files'
 import { waitFor } from '../helpers/wait'
 import { startServer } from './server-harness'
@@ -26,7 +27,9 @@ describe('npm run serve -- --lan', () => {
       const server = await startServer()
       const dataDir = tempDir('kds-cli-lan-')
       const config = join(dataDir, 'managed.json')
-      writeFileSync(config, JSON.stringify({ stations: STATIONS, view: 'expo' }))
+      const tokenFile = join(dataDir, 'token')
+      writeFileSync(tokenFile, 'demo-watcher\n')
+      writeFileSync(config, JSON.stringify({ stations: STATIONS, view: 'expo', tokenFile }))
       const child = spawn(
         process.execPath,
         [
@@ -44,7 +47,7 @@ describe('npm run serve -- --lan', () => {
         {
           env: {
             ...process.env,
-            KDS_TOKEN: 'demo-watcher',
+            KDS_TOKEN: '',
             KDS_SERVER_URL: server.url,
             KDS_CONFIG_FILE: config,
           },
@@ -87,6 +90,14 @@ describe('npm run serve -- --lan', () => {
         expect(settings).toMatchObject({ stations: STATIONS, view: 'expo', lan: true })
         expect(settings.managed).toContain('stations')
         ws.close()
+        // The token came from the managed token file: the hub is signed in to the backend.
+        const deadline = Date.now() + 10_000
+        let health = HealthSchema.parse(await (await fetch(`${origin}/health`)).json())
+        while (health.state !== 'connected' && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100))
+          health = HealthSchema.parse(await (await fetch(`${origin}/health`)).json())
+        }
+        expect(health.state).toBe('connected')
         // The code is told on stdout only, never in the log.
         expect(stderr).not.toContain(code)
       } finally {

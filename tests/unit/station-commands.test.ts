@@ -9,7 +9,7 @@ const STATIONS: Station[] = [
   { id: 'cold', name: 'Холодный', match: ['салат'] },
 ]
 
-function setup() {
+function setup(clock?: () => number) {
   const orders = new Map<string, BoardOrder>()
   const applied: BoardChange[] = []
   const board = {
@@ -24,7 +24,7 @@ function setup() {
   const commands = stationCommands(
     board,
     () => ({ stations: STATIONS, defaultStation: 'cold' }),
-    () => (now += 1),
+    clock ?? (() => (now += 1)),
   )
   board.apply({
     type: 'order:new',
@@ -51,7 +51,7 @@ describe('station commands', () => {
   })
 
   it('recalls the station’s last bump, or the one named, and nothing when there is none', () => {
-    const { commands, orders } = setup()
+    const { commands, orders } = setup(() => 500)
     expect(commands.recallStation('hot', null)).toBeNull()
     commands.bumpStation('o1', 'hot')
     commands.bumpStation('o2', 'hot')

@@ -3,7 +3,7 @@ import type { KdsHandlers } from '../../../electron/common/kds-api'
 import { cutMessage, handlersFor } from '../../../electron/web/connection-handlers'
 import type { Connection } from '../../../electron/web/connections'
 import { kitchenOrder } from '../../fixtures/kitchen-orders'
-import { fakeCore } from '../main/fake-core'
+import { SETTINGS, fakeCore } from '../main/fake-core'
 
 const remote: Connection = {
   role: 'station:hot',
@@ -64,5 +64,22 @@ describe('cutMessage', () => {
       hub: { ...HUB, pairingCode: null },
     })
     expect(cutMessage({ type: 'hub', hub: HUB }, own).message).toEqual({ type: 'hub', hub: HUB })
+  })
+})
+
+describe('settings from a paired screen', () => {
+  it('may not point the hub at another backend, set its token or turn off the network', async () => {
+    const handlers = core()
+    const tablet = handlersFor(handlers, remote)
+    expect(() => tablet.updateSettings({ serverUrl: 'https://evil.example' })).toThrow(
+      /"serverUrl" is changed on the hub itself/,
+    )
+    expect(() => tablet.updateSettings({ token: 'x' })).toThrow(/token is set on the hub itself/)
+    expect(() => tablet.updateSettings({ lan: true })).toThrow(/"lan"/)
+    expect(handlers.updateSettings).not.toHaveBeenCalled()
+    // The rest, and the same values sent back, go through; the hub's own screen may change all.
+    await tablet.updateSettings({ theme: 'light', serverUrl: SETTINGS.serverUrl })
+    await handlersFor(handlers, own).updateSettings({ serverUrl: 'https://kds.example' })
+    expect(handlers.updateSettings).toHaveBeenCalledTimes(2)
   })
 })
