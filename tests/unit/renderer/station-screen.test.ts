@@ -101,6 +101,21 @@ describe('a station screen', () => {
     expect(page.kds.stationRecalls).toEqual([['hot', null]])
   })
 
+  it("the bump bar works the station's tickets: a digit selects, Enter bumps, R recalls", async () => {
+    const order = lunch()
+    await screen('station:hot', [order])
+    const press = (key: string, code = key) =>
+      window.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true }))
+    press('1', 'Digit1')
+    press('Enter')
+    await flushPromises()
+    expect(page.kds.stationBumps).toEqual([[order.id, 'hot']])
+    press('r', 'KeyR')
+    await flushPromises()
+    expect(page.kds.stationRecalls).toEqual([['hot', null]])
+    expect(page.kds.bumps).toEqual([])
+  })
+
   it('an assembly line: the packer sees the ticket once the station before it bumped it', async () => {
     const waiting = lunch()
     const passed: BoardOrder = { ...lunch(), stationsDone: ['hot'], itemsDone: [0, 1] }
