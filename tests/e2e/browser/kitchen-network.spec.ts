@@ -242,6 +242,8 @@ test('revoking a screen closes it at once; it sees the pairing screen again', as
   const row = admin.page.locator('[data-testid="device-row"]', {
     hasText: 'Планшет холодного цеха',
   })
+  // The hub's own screen (this machine) is told the code; a paired tablet never is.
+  await expect(admin.page.getByTestId('hub-pairing-code')).toHaveText(currentCode(hub))
   await expect(row).toHaveAttribute('data-connected', 'true')
   await expect(row).toContainText('Цех: Холодный цех')
   await keepScreenshot(admin.page, testInfo, 'hub-settings-1280x800')
