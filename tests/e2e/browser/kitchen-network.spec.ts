@@ -246,6 +246,7 @@ test('revoking a screen closes it at once; it sees the pairing screen again', as
   await expect(admin.page.getByTestId('hub-pairing-code')).toHaveText(currentCode(hub))
   await expect(row).toHaveAttribute('data-connected', 'true')
   await expect(row).toContainText('Цех: Холодный цех')
+  await row.scrollIntoViewIfNeeded()
   await keepScreenshot(admin.page, testInfo, 'hub-settings-1280x800')
   await row.getByTestId('device-revoke').click()
 
