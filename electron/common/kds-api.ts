@@ -10,6 +10,7 @@ import {
   type SettingsView,
 } from './settings'
 import { CoreStatusSchema, DiagnosticsSchema, type CoreStatus, type Diagnostics } from './status'
+import { OutboxEntrySchema, type OutboxEntry } from './outbox'
 import {
   DeviceSchema,
   HubInfoSchema,
@@ -40,6 +41,8 @@ export const KdsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: CoreStatusSchema }),
   z.object({ type: z.literal('settings'), settings: SettingsViewSchema }),
   z.object({ type: z.literal('resumed') }),
+  /** The outbox's entries as they are now, after every change of one. */
+  z.object({ type: z.literal('outbox'), entries: z.array(OutboxEntrySchema) }),
   /** The paired devices changed (one paired, connected, left, was revoked). */
   z.object({ type: z.literal('devices'), devices: z.array(DeviceSchema) }),
   /** The hub's facts changed (a new pairing code, the network turned on...). */
@@ -63,8 +66,17 @@ export interface KdsApi {
   diagnostics(): Promise<Diagnostics>
   /** Writes the diagnostics to a file in the data directory (never the token); answers its path. */
   exportDiagnostics(): Promise<{ path: string }>
-  /** Hides an order from the kitchen board of this display (journaled; the backend never knows). */
+  /**
+   * Bumps an order: hides it from the kitchen board (journaled), or, with a condition action,
+   * tells the backend and hides it when the backend's condition comes.
+   */
   bump(id: string): Promise<null>
+  /** «Начать»: asks the backend for the `start` condition (actions.start) of a NEW/ACCEPTED order. */
+  start(id: string): Promise<null>
+  /** The outbox's entries: what waits, and the refusals and notes not dismissed. */
+  outbox(): Promise<OutboxEntry[]>
+  /** Forgets a finished outbox entry a person has read; false when there is none such. */
+  dismissOutbox(id: string): Promise<boolean>
   /** Brings back a bumped order (`null`: the last bumped); answers its id, or null if none. */
   recall(id: string | null): Promise<string | null>
   /** Marks item `item` (its index in the order's products) of an order done, or open again. */
@@ -99,6 +111,9 @@ export const KDS_REQUESTS = {
   diagnostics: { args: z.tuple([]), result: DiagnosticsSchema },
   exportDiagnostics: { args: z.tuple([]), result: z.object({ path: z.string() }) },
   bump: { args: z.tuple([IdSchema]), result: z.null() },
+  start: { args: z.tuple([IdSchema]), result: z.null() },
+  outbox: { args: z.tuple([]), result: z.array(OutboxEntrySchema) },
+  dismissOutbox: { args: z.tuple([z.string().min(1).max(100)]), result: z.boolean() },
   recall: { args: z.tuple([IdSchema.nullable()]), result: IdSchema.nullable() },
   itemDone: {
     args: z.tuple([IdSchema, z.number().int().nonnegative().max(499), z.boolean()]),
@@ -150,6 +165,9 @@ export interface KdsHandlers {
   diagnostics(): Diagnostics
   exportDiagnostics(): { path: string }
   bump(id: string): null
+  start(id: string): null
+  outbox(): OutboxEntry[]
+  dismissOutbox(id: string): boolean
   recall(id: string | null): string | null
   itemDone(id: string, item: number, done: boolean): null
   bumpStation(id: string, station: string): null

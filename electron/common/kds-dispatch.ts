@@ -59,6 +59,13 @@ function call(handlers: KdsHandlers, name: KdsRequestName, args: unknown[]): unk
       return handlers.exportDiagnostics()
     case 'bump':
       return handlers.bump(KDS_REQUESTS.bump.args.parse(args)[0])
+    case 'start':
+      return handlers.start(KDS_REQUESTS.start.args.parse(args)[0])
+    case 'outbox':
+      KDS_REQUESTS.outbox.args.parse(args)
+      return handlers.outbox()
+    case 'dismissOutbox':
+      return handlers.dismissOutbox(KDS_REQUESTS.dismissOutbox.args.parse(args)[0])
     case 'recall':
       return handlers.recall(KDS_REQUESTS.recall.args.parse(args)[0])
     case 'itemDone':

@@ -4,6 +4,7 @@
 // which wins over the file. Pure (no Electron, no file system): both shells read it.
 import { z } from 'zod'
 import { formatIssues } from './protocol/parse'
+import { ActionsSchema, ConditionActionSchema } from './condition-action'
 import { ScreenRoleSchema, type ScreenRole } from './roles'
 import { LanguageSchema, LayoutSchema, ServerUrlSchema } from './settings'
 import { StationIdSchema, StationsSchema } from './stations'
@@ -26,6 +27,10 @@ export const ManagedConfigSchema = z.object({
   /** Locks the settings screen; digits only, so it can be typed on a touch keypad. */
   settingsPin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits'),
   startAtLogin: z.boolean(),
+  // Telling the backend (issue 17); as variables and flags, JSON text.
+  conditionAction: ConditionActionSchema,
+  conditionActionAnyHost: z.boolean(),
+  actions: ActionsSchema,
   // A kitchen of screens (issue 15).
   /** The hub's stations, as JSON: `[{"id":"hot","name":"Горячий цех","match":["суп"]}]`. */
   stations: StationsSchema,
@@ -50,6 +55,9 @@ export const MANAGED_ENV = {
   layout: 'KDS_LAYOUT',
   settingsPin: 'KDS_SETTINGS_PIN',
   startAtLogin: 'KDS_START_AT_LOGIN',
+  conditionAction: 'KDS_CONDITION_ACTION',
+  conditionActionAnyHost: 'KDS_CONDITION_ACTION_ANY_HOST',
+  actions: 'KDS_ACTIONS',
   stations: 'KDS_STATIONS',
   defaultStation: 'KDS_DEFAULT_STATION',
   lan: 'KDS_LAN',
@@ -65,6 +73,9 @@ export const MANAGED_FLAGS = {
   layout: 'layout',
   settingsPin: 'settings-pin',
   startAtLogin: 'start-at-login',
+  conditionAction: 'condition-action',
+  conditionActionAnyHost: 'condition-action-any-host',
+  actions: 'actions',
   stations: 'stations',
   defaultStation: 'default-station',
   lan: 'lan',
@@ -79,9 +90,9 @@ export interface ManagedLayer {
 }
 
 const EMPTY: ManagedLayer = { values: {}, origins: {}, warnings: [] }
-const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin', 'lan'])
-/** Keys whose text (environment, flag) is JSON. */
-const JSON_KEYS = new Set<ManagedKey>(['stations'])
+const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin', 'conditionActionAnyHost', 'lan'])
+/** Keys whose value is an object or a list: given as text (variable, flag), it is JSON. */
+const JSON_KEYS = new Set<ManagedKey>(['conditionAction', 'actions', 'stations'])
 const TRUE = ['1', 'true', 'yes', 'on']
 const FALSE = ['0', 'false', 'no', 'off']
 

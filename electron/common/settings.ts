@@ -1,6 +1,7 @@
 // Settings as the renderer sees them. The token is write-only: the renderer may set it, never read
 // it; it only learns whether one is stored and how.
 import { z } from 'zod'
+import { ActionsSchema, ConditionActionSchema } from './condition-action'
 import { ScreenRoleSchema } from './roles'
 import { StationIdSchema, StationsSchema } from './stations'
 
@@ -76,6 +77,13 @@ export const DisplaySettingsSchema = z.object({
   layout: LayoutSchema,
   /** Phone, address and totals on kitchen tickets too (a cook rarely needs them). */
   kitchenDetails: z.boolean(),
+  // Telling the backend (issue 17): see condition-action.ts and README «Статусы на бэкенд».
+  /** The request that sets a condition on the backend; null: bumps stay local (demo: built in). */
+  conditionAction: ConditionActionSchema.nullable(),
+  /** The condition action may go to another host than the backend (the token goes with it). */
+  conditionActionAnyHost: z.boolean(),
+  /** Which kitchen actions set which condition; null: bump sets COLLECTED (demo: start too). */
+  actions: ActionsSchema.nullable(),
   // A kitchen of screens (issue 15): the hub's stations, and whether it serves the network.
   /** The hub's stations; empty: no stations, every screen shows every item. */
   stations: StationsSchema,
@@ -130,6 +138,9 @@ export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   theme: 'dark',
   layout: 'tiles',
   kitchenDetails: false,
+  conditionAction: null,
+  conditionActionAnyHost: false,
+  actions: null,
   stations: [],
   defaultStation: null,
   lan: false,

@@ -1,5 +1,6 @@
 // What the core says about itself: the connection, the counters, and anything a person must know.
 import { z } from 'zod'
+import { OutboxStatusSchema } from './outbox'
 
 export const CONNECTION_STATES = [
   'connecting',
@@ -88,6 +89,8 @@ export const CoreStatusSchema = z.object({
   gaps: z.array(GapSchema),
   lastResync: ResyncReportSchema.nullable(),
   clock: ClockStatusSchema,
+  /** The conditions told to the backend: on or off, what waits. */
+  outbox: OutboxStatusSchema,
 })
 
 /** A payload the core refused, for the diagnostics panel. */

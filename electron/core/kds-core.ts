@@ -19,6 +19,13 @@ import type { LoadedSettings, SettingsBackend } from './settings-backend'
 import { CatchUp } from './catch-up'
 import { DiagnosticsRecorder } from './diagnostics'
 import type { ResyncSource } from './resync'
+import type { OutboxEntry } from '../common/outbox'
+import {
+  hostProblemOf,
+  KitchenActions,
+  type Backend,
+  type KitchenActionsOptions,
+} from './intents/kitchen-actions'
 import type { Device, HubInfo, StationsInfo } from '../common/hub'
 import type { StationRouting } from '../common/stations'
 import { stationCommands } from './station-commands'
@@ -37,6 +44,8 @@ export interface KdsCoreOptions {
   settings: SettingsBackend
   /** Starts the bundled reference server; called when no server is configured. */
   startDemo: () => Promise<DemoServer>
+  /** The outbox's retries and timeout (tests shorten them). */
+  outbox?: KitchenActionsOptions['outbox']
   /** The app's version, for diagnostics. */
   version?: string
   /** The journal's file system (default node:fs); the benchmark measures syncing through it. */
@@ -55,6 +64,8 @@ export class KdsCore implements KdsHandlers {
   private demo: DemoServer | null = null
   private readonly catchUp: CatchUp
   private readonly diagnosticsRecorder: DiagnosticsRecorder
+  /** Bump and «Начать», and the outbox that tells the backend of them. */
+  private readonly kitchen: KitchenActions
   private readonly stationMarks: ReturnType<typeof stationCommands>
   private hub: HubLink | null = null
   /** Finished orders past the retention leave the board once an hour. */
@@ -71,10 +82,29 @@ export class KdsCore implements KdsHandlers {
   ) {
     this.catchUp = new CatchUp(board, log, Date.now, { clock: feed.clock })
     this.diagnosticsRecorder = new DiagnosticsRecorder(options.version ?? 'dev', options.dataDir)
+    this.kitchen = new KitchenActions({
+      dataDir: options.dataDir,
+      log,
+      board,
+      display: () => this.stored.display,
+      backend: () => this.backend(),
+      connected: () => feed.status.state === 'connected',
+      bumpLocally: (id) => this.bumpLocally(id),
+      onChange: () => {
+        this.push({ type: 'outbox', entries: this.kitchen.entries() })
+        this.push({ type: 'status', status: this.status() })
+      },
+      outbox: options.outbox,
+    })
+    for (const warning of this.kitchen.warnings) this.stored.warnings.push(warning)
     this.stationMarks = stationCommands(board, () => this.routing())
-    board.on('event', (event) =>
-      this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event }),
-    )
+    board.on('event', (event) => {
+      this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event })
+      this.kitchen.onBoardEvent(event)
+    })
+    feed.on('status', (status) => {
+      if (status.state === 'connected') this.kitchen.retryNow()
+    })
     feed.on('invalid', (payload) => this.diagnosticsRecorder.rejected(payload))
     feed.on('session', (session) => {
       this.diagnosticsRecorder.session(session)
@@ -116,6 +146,9 @@ export class KdsCore implements KdsHandlers {
 
   status(): CoreStatus {
     const stats = this.feed.stats
+    const outbox = this.kitchen.status()
+    // An action that cannot be used is a settings problem, named like the others.
+    const outboxWarnings = outbox.problem === null ? [] : [outbox.problem]
     return {
       connection: this.feed.status,
       demo: this.demo !== null,
@@ -125,10 +158,11 @@ export class KdsCore implements KdsHandlers {
       lastEventAt: stats.lastEventAt,
       journalError: this.board.journalError,
       journalWarnings: this.board.warnings,
-      settingsWarnings: this.stored.warnings,
+      settingsWarnings: [...this.stored.warnings, ...outboxWarnings],
       gaps: [...this.catchUp.gaps],
       lastResync: this.catchUp.lastResync,
       clock: this.feed.clock.status,
+      outbox,
     }
   }
 
@@ -142,11 +176,21 @@ export class KdsCore implements KdsHandlers {
   }
 
   bump(id: string): null {
-    if (this.board.get(id) === undefined) throw new Error(`no order with _id "${id}" on the board`)
-    // Strictly after the last bump, so "recall the last" is never a tie within one millisecond.
-    const at = Math.max(Date.now(), (this.latestBump()?.at ?? 0) + 1)
-    this.board.apply({ type: 'order:bump', id, at })
+    this.kitchen.bump(id)
     return null
+  }
+
+  start(id: string): null {
+    this.kitchen.start(id)
+    return null
+  }
+
+  outbox(): OutboxEntry[] {
+    return this.kitchen.entries()
+  }
+
+  dismissOutbox(id: string): boolean {
+    return this.kitchen.dismiss(id)
   }
 
   recall(id: string | null): string | null {
@@ -244,6 +288,8 @@ export class KdsCore implements KdsHandlers {
     }
     const before = this.stored
     const display: DisplaySettings = parsed.value
+    const problem = hostProblemOf(display)
+    if (problem !== null) throw new Error(problem)
     this.options.settings.saveDisplay(display)
     this.stored = { ...this.stored, display }
     if (token !== undefined) {
@@ -265,10 +311,28 @@ export class KdsCore implements KdsHandlers {
     clearInterval(this.housekeeping)
     clearInterval(this.clockCheck)
     this.feed.stop()
+    this.kitchen.close()
     this.listeners.clear()
     await this.demo?.close()
     this.demo = null
     this.board.close()
+  }
+
+  /** The local bump mark: the ticket leaves this display's kitchen board. */
+  private bumpLocally(id: string): void {
+    if (this.board.get(id) === undefined) throw new Error(`no order with _id "${id}" on the board`)
+    // Strictly after the last bump, so "recall the last" is never a tie within one millisecond.
+    const at = Math.max(Date.now(), (this.latestBump()?.at ?? 0) + 1)
+    this.board.apply({ type: 'order:bump', id, at })
+  }
+
+  /** The backend the outbox talks to: the demo server, the configured one, or none yet. */
+  private backend(): Backend | null {
+    const { serverUrl } = this.stored.display
+    if (this.demo !== null) return { url: this.demo.url, token: this.demo.token, demo: true }
+    return serverUrl === null
+      ? null
+      : { url: serverUrl, token: this.stored.token ?? '', demo: false }
   }
 
   /** The most recently bumped order that is still bumped, or null. */

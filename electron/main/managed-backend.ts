@@ -10,6 +10,9 @@ export const MANAGED_DISPLAY_KEYS = [
   'serverUrl',
   'language',
   'layout',
+  'conditionAction',
+  'conditionActionAnyHost',
+  'actions',
   // A kitchen of screens (issue 15).
   'stations',
   'defaultStation',

@@ -14,6 +14,9 @@ export const USAGE = `Usage: npm run server -- [options]
   --users FILE      JSON file of more users: { "users": [{ "id", "token", "role", "name"? }] }
   --simulate N      create N random orders a minute and walk them through their lifecycle
   --time-scale X    multiply every simulated pause by X (default 1; 0.1 is ten times faster)
+  --condition-writers IDS
+                    comma-separated user ids that may PATCH /api/orders/:id (the condition
+                    only) without being ADMIN: kitchen displays that tell the backend
   --recovery S      turn on Socket.IO's connection state recovery for disconnections up to S
                     seconds (default off); every event then carries one more argument than the
                     spec: the packet offset
@@ -48,6 +51,11 @@ export const CliOptionsSchema = z.strictObject({
       z.number().min(1, 'expected at least 1 second').max(86_400, 'expected at most 86400 seconds'),
     )
     .optional(),
+  'condition-writers': z
+    .string()
+    .regex(/^[^,\s]+(,[^,\s]+)*$/, 'expected user ids separated by commas')
+    .transform((text) => text.split(','))
+    .optional(),
   help: z.boolean().default(false),
 })
 
@@ -69,6 +77,7 @@ function readArgs(argv: readonly string[]): Parsed<RawValues> {
         simulate: { type: 'string' },
         'time-scale': { type: 'string' },
         recovery: { type: 'string' },
+        'condition-writers': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })

@@ -37,6 +37,9 @@ function banner(origin: string, options: CliOptions, fileUsers: number): string 
       `  Recovery   on for ${options.recovery} s: every event carries the packet offset as one more argument (not in the spec)`,
     )
   }
+  if (options['condition-writers'] !== undefined) {
+    lines.push(`  Writers    ${options['condition-writers'].join(', ')} may PATCH a condition`)
+  }
   lines.push('Press Ctrl+C to stop.')
   return lines.join('\n')
 }
@@ -67,6 +70,7 @@ async function main(argv: readonly string[]): Promise<number | undefined> {
     users,
     logger: stderrLogger,
     recoverySeconds: options.recovery,
+    conditionWriters: options['condition-writers'],
     simulator:
       options.simulate === undefined
         ? undefined

@@ -42,6 +42,8 @@ export interface ServerDeps {
    * (default: off). It adds an argument the spec does not have to every event: the packet offset.
    */
   recoverySeconds?: number
+  /** Users (by id) who may PATCH a condition without being ADMIN (default: none). */
+  conditionWriters?: readonly string[]
 }
 
 /** A running reference server. */
@@ -89,6 +91,7 @@ export function createServer(httpServer: HttpServer, deps: ServerDeps = {}): Ser
     menu,
     logger,
     maxBodyBytes: deps.maxBodyBytes,
+    conditionWriters: new Set(deps.conditionWriters ?? []),
     createOrder,
     updateCondition,
   })

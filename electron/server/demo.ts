@@ -6,6 +6,7 @@ import { createServer as createHttpServer } from 'node:http'
 import { createServer, type ServerHandle } from './create-server'
 import { listen } from './listen'
 import type { Logger } from './logger'
+import { DEMO_USERS } from './users'
 
 /** The WATCHER token a demo display connects with. */
 export const DEMO_DISPLAY_TOKEN = 'demo-watcher'
@@ -35,6 +36,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<Runni
   const handle = createServer(http, {
     logger: options.logger,
     recoverySeconds: DEMO_RECOVERY_SECONDS,
+    // The demo display bumps through the condition action (issue 17): its WATCHER may PATCH a
+    // condition, and only that; the seed's roles stay as they are.
+    conditionWriters: DEMO_USERS.filter((user) => user.token === DEMO_DISPLAY_TOKEN).map(
+      (user) => user.id,
+    ),
     simulator:
       options.simulatePerMinute > 0
         ? { ordersPerMinute: options.simulatePerMinute, timeScale: options.timeScale }

@@ -6,6 +6,7 @@ import { useHubStore } from './hub/hub-store'
 import { useBoardStore } from './stores/board'
 import { useClockStore } from './stores/clock'
 import { useDiagnosticsStore } from './stores/diagnostics'
+import { useOutboxStore } from './stores/outbox'
 import { errorText } from './stores/errors'
 import { useSettingsStore } from './stores/settings'
 import { useStatusStore } from './stores/status'
@@ -25,4 +26,5 @@ export function startSession(api?: KdsApi): void {
   void useBoardStore().start(kds)
   useDiagnosticsStore().start(kds)
   useHubStore().start(kds)
+  void useOutboxStore().start(kds)
 }

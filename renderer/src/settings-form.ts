@@ -4,9 +4,11 @@
 import type {
   DisplaySettings,
   Language,
+  Layout,
   SettingsUpdate,
   SettingsView,
 } from '../../electron/common/settings'
+import { actionsChanges, actionsFormFrom, type ActionsForm } from './settings-actions'
 
 export type Theme = DisplaySettings['theme']
 
@@ -14,7 +16,7 @@ export type Theme = DisplaySettings['theme']
 export const FONT_SCALES = [1, 1.25, 1.5, 1.75, 2] as const
 
 /** What the form edits; text fields as typed. */
-export interface SettingsForm {
+export interface SettingsForm extends ActionsForm {
   serverUrl: string
   /** The resync URL template; empty for none. */
   resyncUrl: string
@@ -30,6 +32,8 @@ export interface SettingsForm {
   repeat: boolean
   fontScale: number
   theme: Theme
+  layout: Layout
+  kitchenDetails: boolean
 }
 
 const percentOf = (volume: number) => Math.round(volume * 100)
@@ -50,6 +54,9 @@ export function formFrom(view: SettingsView): SettingsForm {
     repeat: view.alerts.repeat,
     fontScale: view.fontScale,
     theme: view.theme,
+    layout: view.layout,
+    kitchenDetails: view.kitchenDetails,
+    ...actionsFormFrom(view),
   }
 }
 
@@ -92,6 +99,9 @@ export function changesOf(view: SettingsView, form: SettingsForm): SettingsUpdat
   const fontScale = Number(form.fontScale)
   if (fontScale !== view.fontScale) update.fontScale = fontScale
   if (form.theme !== view.theme) update.theme = form.theme
+  if (form.layout !== view.layout) update.layout = form.layout
+  if (form.kitchenDetails !== view.kitchenDetails) update.kitchenDetails = form.kitchenDetails
+  Object.assign(update, actionsChanges(view, form))
   // Managed keys cannot change here; the fields are disabled, and this makes sure.
   const managed = new Set(view.managed)
   return Object.fromEntries(

@@ -249,6 +249,20 @@ describe('access and routes', () => {
     expect(handle.store.get(made.value._id)?.condition).toBe('NEW')
   })
 
+  it('lets the --condition-writers PATCH a condition, and nothing else', async () => {
+    const { url, handle } = await startServer({ conditionWriters: ['6a6b64730000000000000002'] })
+    const made = handle.createOrder({})
+    if (!made.ok) throw new Error(made.reason)
+    const path = `/api/orders/${made.value._id}`
+    const watcher = { token: 'demo-watcher', body: { condition: 'COLLECTED' } }
+    expect((await api(url, 'PATCH', path, watcher)).status).toBe(200)
+    expect(handle.store.get(made.value._id)?.condition).toBe('COLLECTED')
+    expect((await api(url, 'POST', '/api/orders', watcher)).status).toBe(403)
+    const client = await api(url, 'PATCH', path, { ...watcher, token: 'demo-client' })
+    expect(client.status).toBe(403)
+    expect(client.json).toMatchObject({ message: expect.stringMatching(/--condition-writers/) })
+  })
+
   it('lets any known user read the orders the socket would send them, and no others', async () => {
     const { url, handle } = await startServer()
     const own = handle.createOrder({ clientId: '4920737570657261646d696e' })

@@ -45,6 +45,14 @@ describe('CLI options', () => {
     expect(reasonOf(['--recovery', '100000'])).toMatch(/^--recovery: expected at most 86400/)
   })
 
+  it('reads --condition-writers as a list of user ids', () => {
+    const parsed = parseCliOptions(['--condition-writers', 'a1,b2'])
+    expect(parsed.ok && parsed.value['condition-writers']).toEqual(['a1', 'b2'])
+    expect(reasonOf(['--condition-writers', 'a1,,b2'])).toMatch(
+      /^--condition-writers: expected user ids separated by commas/,
+    )
+  })
+
   it('refuses unknown flags, positionals and missing values', () => {
     expect(reasonOf(['--nope'])).toMatch(/--nope/)
     expect(reasonOf(['4000'])).toMatch(/4000/)

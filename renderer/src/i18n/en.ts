@@ -3,12 +3,14 @@ import { clockEn } from './clock'
 import { dispatchEn } from './dispatch'
 import { kitchenEn } from './kitchen'
 import { hubEn } from './hub'
+import { outboxEn } from './outbox'
 import { testOrdersEn } from './test-orders'
 import type { Messages } from './ru'
 
 export const en: Messages = {
   kitchen: kitchenEn,
   hub: hubEn,
+  outbox: outboxEn,
   clock: clockEn,
   dispatch: dispatchEn,
   testOrders: testOrdersEn,
@@ -166,6 +168,12 @@ export const en: Messages = {
       dark: 'Dark',
       light: 'Light',
     },
+    layout: 'Board layout',
+    layouts: {
+      tiles: 'Tiles',
+      columns: 'Condition columns',
+    },
+    kitchenDetails: 'Customer details on kitchen tickets: phone, address, totals',
     fullscreen: 'Full screen',
     exitFullscreen: 'Leave full screen',
     fullscreenFailed: 'Could not go full screen: {reason}',

@@ -4,11 +4,13 @@ import { clockRu } from './clock'
 import { dispatchRu } from './dispatch'
 import { kitchenRu } from './kitchen'
 import { hubRu } from './hub'
+import { outboxRu } from './outbox'
 import { testOrdersRu } from './test-orders'
 
 export const ru = {
   kitchen: kitchenRu,
   hub: hubRu,
+  outbox: outboxRu,
   clock: clockRu,
   dispatch: dispatchRu,
   testOrders: testOrdersRu,
@@ -168,6 +170,12 @@ export const ru = {
       dark: 'Тёмная',
       light: 'Светлая',
     },
+    layout: 'Вид доски',
+    layouts: {
+      tiles: 'Плитки',
+      columns: 'Колонки по статусам',
+    },
+    kitchenDetails: 'Данные клиента на кухонных билетах: телефон, адрес, суммы',
     fullscreen: 'Во весь экран',
     exitFullscreen: 'Выйти из полноэкранного режима',
     fullscreenFailed: 'Не удалось перейти во весь экран: {reason}',

@@ -238,6 +238,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
     pageIndex: pages.current,
     page: pages.page,
     offscreen: pages.offscreen,
+    unmeasuredNext: pages.unmeasuredNext,
     turnPage: pages.turn,
     flat,
     digits,

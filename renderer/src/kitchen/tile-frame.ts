@@ -15,35 +15,55 @@ export interface Announcement {
   page: number
 }
 
+/** A drawn ticket's size, and the width it was drawn at (a size holds for that width only). */
+export interface Measured {
+  size: TileSize
+  width: number
+}
+
+/** Widths this close (px) are one column width: the grid's fractions round either way. */
+const SAME_WIDTH_PX = 2
+
 export const useTileFrameStore = defineStore('tileFrame', () => {
   /** Null until the board has been laid out once (and in a test's DOM, which lays out nothing). */
   const frame = shallowRef<TileFrame | null>(null)
   /** The root font size in px, which an unmeasured ticket's estimate scales with. */
   const rem = ref(16)
-  const sizes = shallowRef<ReadonlyMap<string, TileSize>>(new Map())
+  const measured = shallowRef<ReadonlyMap<string, Measured>>(new Map())
   /** The page asked for, 0-based; shown clamped to the pages there are. */
   const page = ref(0)
   const announcement = ref<Announcement | null>(null)
   let announceTimer: ReturnType<typeof setTimeout> | undefined
 
   function setFrame(next: TileFrame, remPx: number): void {
-    const before = frame.value
-    // Another column width makes every height another: measure again rather than trust the old.
-    if (before !== null && before.width !== next.width) sizes.value = new Map()
     rem.value = remPx
     frame.value = next
   }
 
-  /** Records measured tickets; one new map per batch, so packing runs once per batch. */
-  function record(measured: Iterable<[string, TileSize]>): void {
-    let changed: Map<string, TileSize> | null = null
-    for (const [id, size] of measured) {
-      const known = (changed ?? sizes.value).get(id)
-      if (known !== undefined && sameSize(known, size)) continue
-      changed ??= new Map(sizes.value)
-      changed.set(id, size)
+  /**
+   * A ticket's size at the frame's column width, or null (not drawn at it yet). Kept per width,
+   * not cleared when the width changes: the tickets may have been measured at the new width just
+   * before the frame learns of it (the observers report in either order), and are not measured
+   * again until they change.
+   */
+  function sizeOf(id: string): TileSize | null {
+    const known = measured.value.get(id)
+    const width = frame.value?.width
+    if (known === undefined || width === undefined) return null
+    return Math.abs(known.width - width) <= SAME_WIDTH_PX ? known.size : null
+  }
+
+  /** Records drawn tickets; one new map per batch, so packing runs once per batch. */
+  function record(batch: Iterable<[string, Measured]>): void {
+    let changed: Map<string, Measured> | null = null
+    for (const [id, next] of batch) {
+      const known = (changed ?? measured.value).get(id)
+      if (known !== undefined && known.width === next.width && sameSize(known.size, next.size))
+        continue
+      changed ??= new Map(measured.value)
+      changed.set(id, next)
     }
-    if (changed !== null) sizes.value = changed
+    if (changed !== null) measured.value = changed
   }
 
   function announce(next: Announcement): void {
@@ -52,7 +72,7 @@ export const useTileFrameStore = defineStore('tileFrame', () => {
     announceTimer = setTimeout(() => (announcement.value = null), ANNOUNCE_MS)
   }
 
-  return { frame, rem, sizes, page, announcement, setFrame, record, announce }
+  return { frame, rem, measured, page, announcement, setFrame, sizeOf, record, announce }
 })
 
 function sameSize(a: TileSize, b: TileSize): boolean {

@@ -18,6 +18,9 @@ export function estimateTile(entry: BoardOrder, rem: number): TileSize {
   return { height: (11 + 2.1 * order.products.length + note + pickup) * rem, breaks: [] }
 }
 
+/** How many tickets after the page shown are drawn out of sight to be measured. */
+const PROBE = 8
+
 /** What is not on the page shown: how many tickets, and how many of those are late. */
 export interface Offscreen {
   count: number
@@ -41,9 +44,8 @@ export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef
       }))
       return [{ columns: [column] }]
     }
-    const sizes = frame.sizes
     return packTiles(
-      list.map((entry) => sizes.get(entry.id) ?? estimateTile(entry, frame.rem)),
+      list.map((entry) => frame.sizeOf(entry.id) ?? estimateTile(entry, frame.rem)),
       f,
     )
   })
@@ -64,6 +66,24 @@ export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef
     let lateOff = 0
     for (let index = 0; index < late.value; index += 1) if (!shown.has(index)) lateOff += 1
     return { count: tiles.value.length - shown.size, late: lateOff }
+  })
+
+  /**
+   * The tickets after the page shown that have not been drawn at this width: drawn out of sight
+   * so they are measured, since where the page ends depends on whether the next one fits. Without
+   * them a page would change once its neighbour had been seen.
+   */
+  const unmeasuredNext = computed<BoardOrder[]>(() => {
+    if (frame.frame === null) return []
+    let last = -1
+    for (const column of page.value?.columns ?? [])
+      for (const piece of column) last = Math.max(last, piece.index)
+    const next: BoardOrder[] = []
+    for (let index = last + 1; index < tiles.value.length && next.length < PROBE; index += 1) {
+      const entry = tiles.value[index]
+      if (entry !== undefined && frame.sizeOf(entry.id) === null) next.push(entry)
+    }
+    return next
   })
 
   function turn(step: number): void {
@@ -94,5 +114,5 @@ export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef
     })
   })
 
-  return { pages, count, current, page, visible, offscreen, turn, reveal }
+  return { pages, count, current, page, visible, offscreen, unmeasuredNext, turn, reveal }
 }

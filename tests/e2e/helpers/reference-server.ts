@@ -13,12 +13,17 @@ export class ReferenceServer {
     private process: CliProcess | null,
     readonly url: string,
     private readonly logs: string[],
+    private readonly args: readonly string[],
   ) {}
 
-  /** Starts the server CLI on `port` (0: a free one). */
-  static async start(port = 0): Promise<ReferenceServer> {
-    const process = await startCli('electron/server/cli.ts', ['--port', String(port)], READY)
-    return new ReferenceServer(process, process.address, [])
+  /** Starts the server CLI on `port` (0: a free one), with more flags when given. */
+  static async start(port = 0, args: readonly string[] = []): Promise<ReferenceServer> {
+    const process = await startCli(
+      'electron/server/cli.ts',
+      ['--port', String(port), ...args],
+      READY,
+    )
+    return new ReferenceServer(process, process.address, [], args)
   }
 
   get port(): number {
@@ -37,7 +42,8 @@ export class ReferenceServer {
   /** Starts it again on the same port. */
   async restart(): Promise<void> {
     await this.stop()
-    this.process = await startCli('electron/server/cli.ts', ['--port', String(this.port)], READY)
+    const args = ['--port', String(this.port), ...this.args]
+    this.process = await startCli('electron/server/cli.ts', args, READY)
   }
 
   /** Everything every run of it printed. */

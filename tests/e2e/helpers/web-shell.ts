@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { HealthSchema } from '../../../electron/common/status'
 import { startCli, type CliProcess } from './processes'
 
 const READY = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/
@@ -23,6 +24,12 @@ export interface WebShellProcess {
   url: string
   /** Everything every run of it printed. */
   output(): string
+  /**
+   * Resolves once its core is connected to the backend. What the backend sends before that is not
+   * the display's to know (the spec has no list of orders to catch up from), so a test that makes
+   * orders before opening a page waits for this first.
+   */
+  untilConnected(timeoutMs?: number): Promise<void>
   /** Stops it (as Ctrl+C would) and starts it again on the same port and data directory. */
   restart(): Promise<void>
   /** Stops it (as Ctrl+C would), keeping its data directory for `start`. */
@@ -64,6 +71,17 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShellP
   return {
     url,
     output: () => [...logs, ...(halted ? [] : [process.output()])].join('\n--- restarted ---\n'),
+    async untilConnected(timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs
+      let state = 'unknown'
+      while (Date.now() < until) {
+        const health = HealthSchema.safeParse(await (await fetch(`${url}health`)).json())
+        state = health.success ? health.data.state : 'unreadable'
+        if (state === 'connected') return
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      throw new Error(`the web shell at ${url} is not connected after ${timeoutMs} ms: ${state}`)
+    },
     async restart() {
       const code = await process.stop()
       logs.push(`${process.output()}\n[exit code ${String(code)}]`)

@@ -5,6 +5,7 @@ import type { KdsMessage } from '../../../electron/common/kds-api'
 import { DEFAULT_DISPLAY_SETTINGS, type SettingsView } from '../../../electron/common/settings'
 import type { CoreStatus, Diagnostics } from '../../../electron/common/status'
 import type { IpcCore } from '../../../electron/main/ipc'
+import { OUTBOX_OFF } from '../../../electron/common/outbox'
 
 export const SNAPSHOT = { seq: 3, orders: [] }
 
@@ -30,6 +31,7 @@ export const STATUS: CoreStatus = {
   gaps: [],
   lastResync: null,
   clock: { offsetMs: 0, source: 'none', skewed: false },
+  outbox: OUTBOX_OFF,
 }
 
 export const DIAGNOSTICS: Diagnostics = {
@@ -67,6 +69,9 @@ export function fakeCore() {
     exportDiagnostics: vi.fn(() => ({ path: '/tmp/diagnostics.json' })),
     bump: vi.fn((_id: string) => null),
     recall: vi.fn((id: string | null) => id),
+    start: vi.fn((_id: string) => null),
+    outbox: vi.fn(() => []),
+    dismissOutbox: vi.fn((_id: string) => false),
     itemDone: vi.fn((_id: string, _item: number, _done: boolean) => null),
     bumpStation: vi.fn((_id: string, _station: string) => null),
     recallStation: vi.fn((_station: string, id: string | null) => id),

@@ -8,6 +8,7 @@ import {
   type SettingsView,
 } from '../../../electron/common/settings'
 import type { ConnectionState, CoreStatus, Diagnostics } from '../../../electron/common/status'
+import { OUTBOX_OFF, type OutboxEntry } from '../../../electron/common/outbox'
 import type { Device, HubInfo, StationsInfo } from '../../../electron/common/hub'
 
 type Listener = (message: KdsMessage) => void
@@ -44,6 +45,7 @@ export function coreStatus(
     gaps: [],
     lastResync: null,
     clock: { offsetMs: 0, source: 'none', skewed: false },
+    outbox: OUTBOX_OFF,
     ...overrides,
   }
 }
@@ -74,6 +76,10 @@ export class FakeKds implements KdsApi {
   readonly dismissed: number[] = []
   readonly bumps: string[] = []
   readonly recalls: (string | null)[] = []
+  readonly starts: string[] = []
+  /** What outbox() answers. */
+  outboxEntries: OutboxEntry[] = []
+  readonly dismissedOutbox: string[] = []
   /** Item marks asked for: [id, item, done]. */
   readonly itemMarks: [string, number, boolean][] = []
   /** Station bumps asked for: [id, station]. */
@@ -174,6 +180,23 @@ export class FakeKds implements KdsApi {
   bump(id: string): Promise<null> {
     this.bumps.push(id)
     return Promise.resolve(null)
+  }
+
+  start(id: string): Promise<null> {
+    this.starts.push(id)
+    return Promise.resolve(null)
+  }
+
+  outbox(): Promise<OutboxEntry[]> {
+    return Promise.resolve(structuredClone(this.outboxEntries))
+  }
+
+  dismissOutbox(id: string): Promise<boolean> {
+    this.dismissedOutbox.push(id)
+    const before = this.outboxEntries.length
+    this.outboxEntries = this.outboxEntries.filter((entry) => entry.id !== id)
+    this.push({ type: 'outbox', entries: this.outboxEntries })
+    return Promise.resolve(this.outboxEntries.length < before)
   }
 
   recall(id: string | null): Promise<string | null> {

@@ -75,6 +75,26 @@ describe('the settings screen', () => {
     expect(useSettingsStore().fontScale).toBe(1.5)
   })
 
+  it('sends the board layout and the customer details on kitchen tickets only when changed', async () => {
+    const wrapper = mountWith(SettingsPanel, pinia)
+    expect(radio(wrapper, 'layout', 'tiles').element.checked).toBe(true)
+    expect(wrapper.get<HTMLInputElement>('input[name="kitchenDetails"]').element.checked).toBe(
+      false,
+    )
+    await radio(wrapper, 'layout', 'columns').setValue(true)
+    await wrapper.get('input[name="kitchenDetails"]').setValue(true)
+    await save(wrapper)
+    expect(kds.updates).toEqual([{ layout: 'columns', kitchenDetails: true }])
+    expect(useSettingsStore().layout).toBe('columns')
+  })
+
+  it('shows the layout disabled when the administrator manages it', () => {
+    kds.push({ type: 'settings', settings: settingsView({ managed: ['layout'] }) })
+    const wrapper = mountWith(SettingsPanel, pinia)
+    expect(wrapper.get('[data-testid="choice-layout"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.get('input[name="kitchenDetails"]').attributes('disabled')).toBeUndefined()
+  })
+
   it('shows the keys the administrator manages disabled, with a note', () => {
     kds.push({
       type: 'settings',
