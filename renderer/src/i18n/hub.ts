@@ -15,7 +15,6 @@ export const hubRu = {
   },
   station: {
     others: '+{n} в другом цехе | +{n} в других цехах | +{n} в других цехах',
-    from: 'из цеха «{name}»',
     bump: 'Цех готов',
     bumpLabel: 'Цех готов: заказ № {number} уходит с этого экрана',
     passOn: 'Дальше: {name}',
@@ -29,7 +28,6 @@ export const hubRu = {
     waiting: 'ждём: {names}',
     bump: 'Выдан',
     bumpLabel: 'Выдан: заказ № {number} уходит с кухни',
-    noStation: 'без цеха',
   },
   pairing: {
     title: 'Подключение к хабу',
@@ -45,7 +43,6 @@ export const hubRu = {
     failed: 'Не удалось подключить: {reason}',
     badCode: 'Код — это 6 цифр',
     badName: 'Введите имя экрана',
-    revoked: 'Хаб отключил этот экран или ещё не знает его.',
   },
   settings: {
     section: 'Цеха и экраны',
@@ -69,7 +66,6 @@ export const hubRu = {
     save: 'Сохранить цеха',
     saved: 'Цеха сохранены',
     refused: 'Цеха не приняты: {reason}',
-    loadFailed: 'Не удалось получить цеха: {reason}',
     hub: 'Хаб',
     lanOff: 'Хаб служит только этому компьютеру (локальная сеть выключена).',
     lan: 'Экраны в локальной сети',
@@ -107,7 +103,6 @@ export const hubEn: typeof hubRu = {
   },
   station: {
     others: '+{n} at another station | +{n} at other stations',
-    from: 'from the {name} station',
     bump: 'Station done',
     bumpLabel: 'Station done: order No. {number} leaves this screen',
     passOn: 'Next: {name}',
@@ -121,7 +116,6 @@ export const hubEn: typeof hubRu = {
     waiting: 'waiting for: {names}',
     bump: 'Handed out',
     bumpLabel: 'Handed out: order No. {number} leaves the kitchen',
-    noStation: 'no station',
   },
   pairing: {
     title: 'Connect to the hub',
@@ -137,7 +131,6 @@ export const hubEn: typeof hubRu = {
     failed: 'Could not connect: {reason}',
     badCode: 'The code is 6 digits',
     badName: 'Enter a name for the screen',
-    revoked: 'The hub disconnected this screen or does not know it yet.',
   },
   settings: {
     section: 'Stations and screens',
@@ -161,7 +154,6 @@ export const hubEn: typeof hubRu = {
     save: 'Save stations',
     saved: 'Stations saved',
     refused: 'Stations not accepted: {reason}',
-    loadFailed: 'Could not get the stations: {reason}',
     hub: 'Hub',
     lanOff: 'The hub serves this computer only (the local network is off).',
     lan: 'Screens on the local network',

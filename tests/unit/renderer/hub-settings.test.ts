@@ -181,6 +181,30 @@ describe("the hub's screens", () => {
     expect(wrapper.findAll('[data-testid="device-row"]')).toHaveLength(1)
   })
 
+  it('follows what the hub pushes: a new pairing code, a screen that connected', async () => {
+    kds.currentHub = { lan: true, addresses: [], port: 5173, pairingCode: '111111' }
+    await started()
+    const wrapper = mountWith(HubDevices, pinia)
+    await flushPromises()
+    kds.push({ type: 'hub', hub: { ...kds.currentHub, pairingCode: '222222' } })
+    kds.push({
+      type: 'devices',
+      devices: [
+        {
+          id: 'dev-3',
+          name: 'Упаковка',
+          role: 'station:pack',
+          address: '192.168.1.50',
+          lastSeenAt: 3_000,
+          connected: true,
+        },
+      ],
+    })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="hub-pairing-code"]').text()).toBe('222222')
+    expect(wrapper.get('[data-testid="device-row"]').text()).toContain('Цех: Упаковка')
+  })
+
   it("turns the Electron app's local network on, unless it is managed", async () => {
     await started()
     const wrapper = mountWith(HubDevices, pinia)

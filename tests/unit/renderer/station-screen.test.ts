@@ -96,6 +96,7 @@ describe('a station screen', () => {
     })
     await drawn()
     expect(w.findAll('[data-testid="order-card"]')).toHaveLength(0)
+    expect(w.get('[data-testid="tiles"]').text()).toContain('В этом цехе заказов нет')
     await w.get('[data-testid="recall-last"]').trigger('click')
     await flushPromises()
     expect(page.kds.stationRecalls).toEqual([['hot', null]])
@@ -145,6 +146,7 @@ describe('a station screen', () => {
     const b: BoardOrder = { ...lunch(), itemsDone: [0] }
     const w = await screen('station:hot', [a, b])
     await w.get('[data-testid="all-day-toggle"]').trigger('click')
+    expect(w.get('[data-testid="all-day"]').text()).toContain('что ещё не готово в этом цехе')
     const lines = w.findAll('[data-testid="all-day-item"]')
     expect(
       lines.map((line) => [line.attributes('data-product'), line.attributes('data-count')]),
