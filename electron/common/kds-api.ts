@@ -2,6 +2,15 @@
 // the browser shell's WebSocket. Every message that crosses is one of these schemas.
 import { z } from 'zod'
 import { IdSchema } from './protocol/schemas'
+import {
+  PrintDocumentSchema,
+  PrinterSchema,
+  PrintPreviewSchema,
+  type PrintDocument,
+  type Printer,
+  type PrinterInput,
+  type PrintPreview,
+} from './printers'
 import { BoardEventSchema, BoardSnapshotSchema, type BoardSnapshot } from './board'
 import {
   SettingsUpdateSchema,
@@ -79,6 +88,12 @@ export interface KdsApi {
   dismissOutbox(id: string): Promise<boolean>
   /** Brings back a bumped order (`null`: the last bumped); answers its id, or null if none. */
   recall(id: string | null): Promise<string | null>
+  /** Prints an order again on its printers, on purpose; answers how many prints were queued. */
+  reprint(id: string): Promise<number>
+  /** A ticket, label or test page as `printer` (saved or not) lays it out: an SVG image. */
+  printPreview(printer: PrinterInput, document: PrintDocument): Promise<PrintPreview>
+  /** Prints the test page on `printer` (saved or not); rejects saying why it did not print. */
+  testPrint(printer: PrinterInput): Promise<null>
   /** Marks item `item` (its index in the order's products) of an order done, or open again. */
   itemDone(id: string, item: number, done: boolean): Promise<null>
   /** A station's bump: its items of the order done; the ticket leaves it (or goes to `next`). */
@@ -115,6 +130,12 @@ export const KDS_REQUESTS = {
   outbox: { args: z.tuple([]), result: z.array(OutboxEntrySchema) },
   dismissOutbox: { args: z.tuple([z.string().min(1).max(100)]), result: z.boolean() },
   recall: { args: z.tuple([IdSchema.nullable()]), result: IdSchema.nullable() },
+  reprint: { args: z.tuple([IdSchema]), result: z.number().int().nonnegative() },
+  printPreview: {
+    args: z.tuple([PrinterSchema, PrintDocumentSchema]),
+    result: PrintPreviewSchema,
+  },
+  testPrint: { args: z.tuple([PrinterSchema]), result: z.null() },
   itemDone: {
     args: z.tuple([IdSchema, z.number().int().nonnegative().max(499), z.boolean()]),
     result: z.null(),
@@ -169,6 +190,9 @@ export interface KdsHandlers {
   outbox(): OutboxEntry[]
   dismissOutbox(id: string): boolean
   recall(id: string | null): string | null
+  reprint(id: string): number
+  printPreview(printer: Printer, document: PrintDocument): PrintPreview
+  testPrint(printer: Printer): Promise<null>
   itemDone(id: string, item: number, done: boolean): null
   bumpStation(id: string, station: string): null
   recallStation(station: string, id: string | null): string | null

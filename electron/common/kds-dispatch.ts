@@ -68,6 +68,12 @@ function call(handlers: KdsHandlers, name: KdsRequestName, args: unknown[]): unk
       return handlers.dismissOutbox(KDS_REQUESTS.dismissOutbox.args.parse(args)[0])
     case 'recall':
       return handlers.recall(KDS_REQUESTS.recall.args.parse(args)[0])
+    case 'reprint':
+      return handlers.reprint(KDS_REQUESTS.reprint.args.parse(args)[0])
+    case 'printPreview':
+      return handlers.printPreview(...KDS_REQUESTS.printPreview.args.parse(args))
+    case 'testPrint':
+      return handlers.testPrint(KDS_REQUESTS.testPrint.args.parse(args)[0])
     case 'itemDone':
       return handlers.itemDone(...KDS_REQUESTS.itemDone.args.parse(args))
     case 'bumpStation':

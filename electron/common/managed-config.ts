@@ -4,6 +4,7 @@
 // which wins over the file. Pure (no Electron, no file system): both shells read it.
 import { z } from 'zod'
 import { formatIssues } from './protocol/parse'
+import { PrintersSchema } from './printers'
 import { ActionsSchema, ConditionActionSchema } from './condition-action'
 import { ScreenRoleSchema, type ScreenRole } from './roles'
 import { LanguageSchema, LayoutSchema, ServerUrlSchema } from './settings'
@@ -27,6 +28,8 @@ export const ManagedConfigSchema = z.object({
   /** Locks the settings screen; digits only, so it can be typed on a touch keypad. */
   settingsPin: z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits'),
   startAtLogin: z.boolean(),
+  /** The hub's printers (common/printers.ts); as JSON text in the variable and the flag. */
+  printers: PrintersSchema,
   // Telling the backend (issue 17); as variables and flags, JSON text.
   conditionAction: ConditionActionSchema,
   conditionActionAnyHost: z.boolean(),
@@ -55,6 +58,7 @@ export const MANAGED_ENV = {
   layout: 'KDS_LAYOUT',
   settingsPin: 'KDS_SETTINGS_PIN',
   startAtLogin: 'KDS_START_AT_LOGIN',
+  printers: 'KDS_PRINTERS',
   conditionAction: 'KDS_CONDITION_ACTION',
   conditionActionAnyHost: 'KDS_CONDITION_ACTION_ANY_HOST',
   actions: 'KDS_ACTIONS',
@@ -73,6 +77,7 @@ export const MANAGED_FLAGS = {
   layout: 'layout',
   settingsPin: 'settings-pin',
   startAtLogin: 'start-at-login',
+  printers: 'printers',
   conditionAction: 'condition-action',
   conditionActionAnyHost: 'condition-action-any-host',
   actions: 'actions',
@@ -92,7 +97,7 @@ export interface ManagedLayer {
 const EMPTY: ManagedLayer = { values: {}, origins: {}, warnings: [] }
 const BOOLEAN_KEYS = new Set<ManagedKey>(['kiosk', 'startAtLogin', 'conditionActionAnyHost', 'lan'])
 /** Keys whose value is an object or a list: given as text (variable, flag), it is JSON. */
-const JSON_KEYS = new Set<ManagedKey>(['conditionAction', 'actions', 'stations'])
+const JSON_KEYS = new Set<ManagedKey>(['conditionAction', 'actions', 'printers', 'stations'])
 const TRUE = ['1', 'true', 'yes', 'on']
 const FALSE = ['0', 'false', 'no', 'off']
 

@@ -1,6 +1,7 @@
 // Settings as the renderer sees them. The token is write-only: the renderer may set it, never read
 // it; it only learns whether one is stored and how.
 import { z } from 'zod'
+import { PrintersSchema } from './printers'
 import { ActionsSchema, ConditionActionSchema } from './condition-action'
 import { ScreenRoleSchema } from './roles'
 import { StationIdSchema, StationsSchema } from './stations'
@@ -77,6 +78,8 @@ export const DisplaySettingsSchema = z.object({
   layout: LayoutSchema,
   /** Phone, address and totals on kitchen tickets too (a cook rarely needs them). */
   kitchenDetails: z.boolean(),
+  /** The hub's printers: tickets and bag labels (common/printers.ts). */
+  printers: PrintersSchema,
   // Telling the backend (issue 17): see condition-action.ts and README «Статусы на бэкенд».
   /** The request that sets a condition on the backend; null: bumps stay local (demo: built in). */
   conditionAction: ConditionActionSchema.nullable(),
@@ -138,6 +141,7 @@ export const DEFAULT_DISPLAY_SETTINGS: DisplaySettings = {
   theme: 'dark',
   layout: 'tiles',
   kitchenDetails: false,
+  printers: [],
   conditionAction: null,
   conditionActionAnyHost: false,
   actions: null,

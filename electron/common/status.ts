@@ -1,5 +1,6 @@
 // What the core says about itself: the connection, the counters, and anything a person must know.
 import { z } from 'zod'
+import { PrinterStatusSchema } from './printers'
 import { OutboxStatusSchema } from './outbox'
 
 export const CONNECTION_STATES = [
@@ -89,6 +90,8 @@ export const CoreStatusSchema = z.object({
   gaps: z.array(GapSchema),
   lastResync: ResyncReportSchema.nullable(),
   clock: ClockStatusSchema,
+  /** Each configured printer: down or not, and the tickets waiting for it. */
+  printers: z.array(PrinterStatusSchema),
   /** The conditions told to the backend: on or off, what waits. */
   outbox: OutboxStatusSchema,
 })
@@ -120,6 +123,8 @@ export const HealthSchema = z.object({
   received: z.number().int().nonnegative(),
   invalid: z.number().int().nonnegative(),
   lastEventAt: time.nullable(),
+  /** Tickets waiting to print, every printer together. */
+  printQueue: z.number().int().nonnegative(),
   /** Screens connected to the shell's bridge now (the browser shell and a LAN hub say it). */
   devices: z.number().int().nonnegative().optional(),
 })
@@ -141,4 +146,5 @@ export const healthOf = (status: CoreStatus): Health => ({
   received: status.received,
   invalid: status.invalid,
   lastEventAt: status.lastEventAt,
+  printQueue: status.printers.reduce((sum, printer) => sum + printer.waiting, 0),
 })

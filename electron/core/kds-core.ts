@@ -19,17 +19,24 @@ import type { LoadedSettings, SettingsBackend } from './settings-backend'
 import { CatchUp } from './catch-up'
 import { DiagnosticsRecorder } from './diagnostics'
 import type { ResyncSource } from './resync'
+import type { BackoffOptions } from './backoff'
+import type { PrintDocument, Printer, PrintPreview } from '../common/printers'
+import type { PrintQueue } from './printing/print-queue'
+import { printersProblem, type SystemPrint } from './printing/print-output'
+import type { StationMatcher } from './printing/print-jobs'
+import type { PrintDesk } from './printing/print-desk'
+import { startPrinting } from './printing/printing'
 import type { OutboxEntry } from '../common/outbox'
+import type { Device, HubInfo, StationsInfo } from '../common/hub'
+import type { StationRouting } from '../common/stations'
+import { stationCommands } from './station-commands'
+import { LOCAL_HUB, type HubLink } from './hub-link'
 import {
   hostProblemOf,
   KitchenActions,
   type Backend,
   type KitchenActionsOptions,
 } from './intents/kitchen-actions'
-import type { Device, HubInfo, StationsInfo } from '../common/hub'
-import type { StationRouting } from '../common/stations'
-import { stationCommands } from './station-commands'
-import { LOCAL_HUB, type HubLink } from './hub-link'
 
 /** A running demo backend: where it is and the token to use. */
 export interface DemoServer {
@@ -51,6 +58,12 @@ export interface KdsCoreOptions {
   /** The journal's file system (default node:fs); the benchmark measures syncing through it. */
   journalFs?: JournalFs
   log?: Logger
+  /** The Electron shell's silent printing to system printers; none in the browser shell. */
+  systemPrint?: SystemPrint | null
+  /** Which items of an order are a station's, for station printers (default: every item). */
+  stationMatcher?: StationMatcher
+  /** Tests shorten the waits of the print queue. */
+  printing?: { timeoutMs?: number; backoff?: BackoffOptions }
 }
 
 type Listener = (message: KdsMessage) => void
@@ -64,6 +77,8 @@ export class KdsCore implements KdsHandlers {
   private demo: DemoServer | null = null
   private readonly catchUp: CatchUp
   private readonly diagnosticsRecorder: DiagnosticsRecorder
+  private readonly prints: PrintQueue
+  private readonly desk: PrintDesk
   /** Bump and «Начать», and the outbox that tells the backend of them. */
   private readonly kitchen: KitchenActions
   private readonly stationMarks: ReturnType<typeof stationCommands>
@@ -82,6 +97,20 @@ export class KdsCore implements KdsHandlers {
   ) {
     this.catchUp = new CatchUp(board, log, Date.now, { clock: feed.clock })
     this.diagnosticsRecorder = new DiagnosticsRecorder(options.version ?? 'dev', options.dataDir)
+    const printing = startPrinting({
+      dataDir: options.dataDir,
+      board,
+      display: () => this.stored.display,
+      systemPrint: options.systemPrint ?? null,
+      stationMatcher: options.stationMatcher,
+      timeoutMs: options.printing?.timeoutMs,
+      backoff: options.printing?.backoff,
+      fs: options.journalFs,
+      log,
+    })
+    this.prints = printing.queue
+    this.desk = printing.desk
+    this.prints.on('change', () => this.push({ type: 'status', status: this.status() }))
     this.kitchen = new KitchenActions({
       dataDir: options.dataDir,
       log,
@@ -101,6 +130,8 @@ export class KdsCore implements KdsHandlers {
     board.on('event', (event) => {
       this.push({ type: 'event', event: event.type === 'order:new' ? withCard(event) : event })
       this.kitchen.onBoardEvent(event)
+      // After the screens: a printer never delays a ticket's showing up.
+      this.prints.onBoardEvent(event)
     })
     feed.on('status', (status) => {
       if (status.state === 'connected') this.kitchen.retryNow()
@@ -147,8 +178,11 @@ export class KdsCore implements KdsHandlers {
   status(): CoreStatus {
     const stats = this.feed.stats
     const outbox = this.kitchen.status()
-    // An action that cannot be used is a settings problem, named like the others.
-    const outboxWarnings = outbox.problem === null ? [] : [outbox.problem]
+    // An action or a printer that cannot be used is a settings problem, named like the others.
+    const problems = outbox.problem === null ? [] : [outbox.problem]
+    const printers = this.stored.display.printers
+    const printerProblem = printersProblem(printers, this.options.systemPrint ?? null)
+    if (printerProblem !== null) problems.push(printerProblem)
     return {
       connection: this.feed.status,
       demo: this.demo !== null,
@@ -157,11 +191,12 @@ export class KdsCore implements KdsHandlers {
       invalid: stats.invalid,
       lastEventAt: stats.lastEventAt,
       journalError: this.board.journalError,
-      journalWarnings: this.board.warnings,
-      settingsWarnings: [...this.stored.warnings, ...outboxWarnings],
+      journalWarnings: [...this.board.warnings, ...this.prints.warnings],
+      settingsWarnings: [...this.stored.warnings, ...problems],
       gaps: [...this.catchUp.gaps],
       lastResync: this.catchUp.lastResync,
       clock: this.feed.clock.status,
+      printers: this.prints.status(),
       outbox,
     }
   }
@@ -198,6 +233,19 @@ export class KdsCore implements KdsHandlers {
     if (target === null || this.board.get(target)?.bumpedAt === undefined) return null
     this.board.apply({ type: 'order:recall', id: target, at: Date.now() })
     return target
+  }
+
+  reprint(id: string): number {
+    return this.prints.reprint(id)
+  }
+
+  printPreview(printer: Printer, document: PrintDocument): PrintPreview {
+    return this.desk.preview(printer, document)
+  }
+
+  async testPrint(printer: Printer): Promise<null> {
+    await this.desk.testPrint(printer)
+    return null
   }
 
   itemDone(id: string, item: number, done: boolean): null {
@@ -290,12 +338,19 @@ export class KdsCore implements KdsHandlers {
     const display: DisplaySettings = parsed.value
     const problem = hostProblemOf(display)
     if (problem !== null) throw new Error(problem)
+    const printerProblem = printersProblem(display.printers, this.options.systemPrint ?? null)
+    if (printerProblem !== null) throw new Error(printerProblem)
     this.options.settings.saveDisplay(display)
     this.stored = { ...this.stored, display }
     if (token !== undefined) {
       this.stored = { ...this.stored, token, ...this.options.settings.saveToken(token) }
     }
     this.push({ type: 'settings', settings: this.settings() })
+    if (JSON.stringify(display.printers) !== JSON.stringify(before.display.printers)) {
+      // A corrected address or a printer added: what waits is tried again at once.
+      this.prints.retryNow()
+      this.push({ type: 'status', status: this.status() })
+    }
     if (display.serverUrl !== before.display.serverUrl || token !== undefined) await this.connect()
     return this.settings()
   }
@@ -313,6 +368,7 @@ export class KdsCore implements KdsHandlers {
     this.feed.stop()
     this.kitchen.close()
     this.listeners.clear()
+    this.prints.close()
     await this.demo?.close()
     this.demo = null
     this.board.close()

@@ -11,6 +11,7 @@ import { serveHub } from '../web/hub-host'
 import { applyStartAtLogin } from './login-item'
 import { managedSettingsBackend } from './managed-backend'
 import { loadManagedSettings } from './managed-settings-load'
+import { systemPrinter } from './system-printer'
 import { rendererLocation } from './renderer-location'
 import { hardenSession, installAppSecurity } from './security'
 import { installCrashGuard, type ErrorSource } from './self-heal-main'
@@ -123,6 +124,7 @@ export async function startApp(options: AppOptions): Promise<void> {
       startDemo,
       log,
       version: app.getVersion(),
+      systemPrint: systemPrinter(),
     })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)

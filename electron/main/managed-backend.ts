@@ -13,6 +13,7 @@ export const MANAGED_DISPLAY_KEYS = [
   'conditionAction',
   'conditionActionAnyHost',
   'actions',
+  'printers',
   // A kitchen of screens (issue 15).
   'stations',
   'defaultStation',

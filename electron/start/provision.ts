@@ -133,18 +133,22 @@ function runInstaller(
   return new Promise((resolve) => {
     let stalled = false
     let seen = '0 0' // nothing downloaded or unpacked yet: not progress to report
-    const timer = setInterval(() => {
+    /** Measures the download and the unpacking; reports them when they moved. */
+    const measure = (): boolean => {
       const downloaded = downloadBytes(temp)
       const unpacked = bytesUnder(join(packageDir, 'dist'))
-      if (`${downloaded} ${unpacked}` !== seen) {
-        seen = `${downloaded} ${unpacked}`
-        // After the download the file moves from the temporary folder to the cache: keep the
-        // figure reached, so the count never runs backwards.
-        progress.downloaded = Math.max(progress.downloaded, downloaded)
-        progress.unpacked = unpacked
-        lastMove = Date.now()
-        options.onProgress?.({ ...progress })
-      } else if (Date.now() - lastMove > idleMs) {
+      if (`${downloaded} ${unpacked}` === seen) return false
+      seen = `${downloaded} ${unpacked}`
+      // After the download the file moves from the temporary folder to the cache: keep the
+      // figure reached, so the count never runs backwards.
+      progress.downloaded = Math.max(progress.downloaded, downloaded)
+      progress.unpacked = unpacked
+      lastMove = Date.now()
+      options.onProgress?.({ ...progress })
+      return true
+    }
+    const timer = setInterval(() => {
+      if (!measure() && Date.now() - lastMove > idleMs) {
         stalled = true
         child.kill('SIGKILL')
       }
@@ -156,8 +160,11 @@ function runInstaller(
     child.on('close', (code, signal) => {
       clearInterval(timer)
       if (partial !== '') output.push(partial)
-      if (code === 0) resolve({ ok: true })
-      else if (stalled) {
+      if (code === 0) {
+        // A quick install may finish between two polls: its last figure is still said.
+        measure()
+        resolve({ ok: true })
+      } else if (stalled) {
         const of = requested === null ? '' : ` of ${requested}`
         const seconds = Math.round(idleMs / 1000)
         resolve({ ok: false, reason: `the download${of} made no progress for ${seconds} s` })

@@ -1,7 +1,8 @@
 // What one bridge connection may ask and is told, by who it is: the pairing code only for the
 // hub's own screen (on this machine), devices revoked only from there, and every order cut for
 // the connection's role (roles.ts) before it leaves. A paired tablet may not point the hub at
-// another backend either: the hub would send that server its token.
+// another backend either: the hub would send that server its token; nor set up printers (the hub
+// would send bytes to any address it is given, and a preview shows a customer's address).
 import type { KdsHandlers, KdsMessage } from '../common/kds-api'
 import type { SettingsUpdate } from '../common/settings'
 import { cutEventForRole, seesCustomer } from '../common/roles'
@@ -24,8 +25,18 @@ export function handlersFor(core: KdsHandlers, connection: Connection): KdsHandl
     if (refused !== null) throw new Error(refused)
     return core.updateSettings(update)
   }
+  const onTheHub = <A extends unknown[], R>(method: (...args: A) => R) =>
+    connection.loopback
+      ? method
+      : () => {
+          throw new Error('printers are set up on the hub itself, not from a paired screen')
+        }
+  const printPreview = onTheHub(core.printPreview.bind(core))
+  const testPrint = onTheHub(core.testPrint.bind(core))
   return new Proxy(core, {
     get(target, name, receiver) {
+      if (name === 'printPreview') return printPreview
+      if (name === 'testPrint') return testPrint
       if (name === 'hubInfo') return hubInfo
       if (name === 'revokeDevice') return revokeDevice
       if (name === 'updateSettings') return updateSettings
@@ -37,7 +48,7 @@ export function handlersFor(core: KdsHandlers, connection: Connection): KdsHandl
 }
 
 /** The settings only the hub's own screen may change: the backend, its token, the network. */
-const HUB_ONLY = ['serverUrl', 'resyncUrl', 'lan'] as const
+const HUB_ONLY = ['serverUrl', 'resyncUrl', 'lan', 'printers'] as const
 
 /** Why a paired screen may not make `update`, or null when it may. */
 function remoteRefusal(update: SettingsUpdate, core: KdsHandlers): string | null {
@@ -45,7 +56,10 @@ function remoteRefusal(update: SettingsUpdate, core: KdsHandlers): string | null
     return 'the token is set on the hub itself, not from a paired screen'
   const current = core.settings()
   // The same value is fine: a settings form sends every field back.
-  const changed = HUB_ONLY.find((key) => update[key] !== undefined && update[key] !== current[key])
+  const changed = HUB_ONLY.find(
+    (key) =>
+      update[key] !== undefined && JSON.stringify(update[key]) !== JSON.stringify(current[key]),
+  )
   return changed === undefined
     ? null
     : `"${changed}" is changed on the hub itself, not from a paired screen`

@@ -168,8 +168,10 @@ describe('GET /health', () => {
     // The core's figures, and the screens connected to the bridge (none: this test has no page).
     expect(health).toEqual({ ...core.health(), devices: 0 })
     expect(health).toMatchObject({ state: 'connected', orders: 2, received: 2, invalid: 0 })
+    // No printer configured: nothing waits to print.
+    expect(health.printQueue).toBe(0)
     expect(Object.keys(health).sort()).toEqual(
-      ['devices', 'invalid', 'lastEventAt', 'orders', 'received', 'state'].sort(),
+      ['devices', 'invalid', 'lastEventAt', 'orders', 'printQueue', 'received', 'state'].sort(),
     )
   })
 

@@ -191,3 +191,34 @@ describe('precedence', () => {
     ])
   })
 })
+
+describe('managed printers', () => {
+  const PACK = { id: 'pack', name: 'Упаковка', kind: 'escpos-tcp', host: '192.0.2.10' }
+
+  it('come from the file, the variable (JSON) and the flag, defaults filled', () => {
+    const file = parseManagedFile(JSON.stringify({ printers: [PACK] }), PATH)
+    expect(file.values.printers).toEqual([
+      { ...PACK, port: 9100, width: 80, codepage: 'cp866', print: 'new', station: null },
+    ])
+    const env = parseManagedEnv({ KDS_PRINTERS: JSON.stringify([{ ...PACK, print: 'ready' }]) })
+    expect(env.values.printers?.[0]?.print).toBe('ready')
+    const flags = parseManagedArgv([`--printers=${JSON.stringify([PACK])}`])
+    expect(flags.origins.printers).toBe('--printers')
+  })
+
+  it('are refused with the field named when one cannot work', () => {
+    const noHost = parseManagedFile(
+      JSON.stringify({ printers: [{ ...PACK, host: undefined }] }),
+      PATH,
+    )
+    expect(noHost.values.printers).toBeUndefined()
+    expect(noHost.warnings[0]).toMatch(
+      /"printers" in .*\[0\]\.host: is required for an escpos-tcp printer/,
+    )
+    const env = parseManagedEnv({ KDS_PRINTERS: JSON.stringify([{ ...PACK, codepage: 'koi8-r' }]) })
+    expect(env.warnings[0]).toMatch(
+      /^KDS_PRINTERS: .*\[0\]\.codepage: the encoder has no code page "koi8-r"/,
+    )
+    expect(parseManagedEnv({ KDS_PRINTERS: 'not json' }).warnings[0]).toMatch(/^KDS_PRINTERS:/)
+  })
+})

@@ -3,6 +3,7 @@ import { clockEn } from './clock'
 import { dispatchEn } from './dispatch'
 import { kitchenEn } from './kitchen'
 import { hubEn } from './hub'
+import { printersEn } from './printers'
 import { outboxEn } from './outbox'
 import { testOrdersEn } from './test-orders'
 import type { Messages } from './ru'
@@ -14,6 +15,7 @@ export const en: Messages = {
   clock: clockEn,
   dispatch: dispatchEn,
   testOrders: testOrdersEn,
+  printers: printersEn,
   app: {
     title: 'Kitchen display',
   },

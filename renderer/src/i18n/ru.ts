@@ -4,6 +4,7 @@ import { clockRu } from './clock'
 import { dispatchRu } from './dispatch'
 import { kitchenRu } from './kitchen'
 import { hubRu } from './hub'
+import { printersRu } from './printers'
 import { outboxRu } from './outbox'
 import { testOrdersRu } from './test-orders'
 
@@ -14,6 +15,7 @@ export const ru = {
   clock: clockRu,
   dispatch: dispatchRu,
   testOrders: testOrdersRu,
+  printers: printersRu,
   app: {
     title: 'Кухонный экран',
   },

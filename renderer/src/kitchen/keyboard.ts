@@ -1,7 +1,8 @@
 // The bump bar: a keyboard in disguise. Digits 1–9 select the card with that badge (reading order:
 // column by column, top to bottom; tiled, on the page shown), arrows move the selection (tiled,
 // left and right turn the page, as PgUp and PgDn do), Enter bumps the selected card, R,
-// Backspace or minus recalls the last bumped, Escape clears, ? or F1 shows the help.
+// Backspace or minus recalls the last bumped, P prints the selected again, Escape clears, ? or F1
+// shows the help.
 import { onBeforeUnmount, onMounted } from 'vue'
 import { useKitchenStore } from './kitchen-store'
 import { useKitchenViewStore } from './view-store'
@@ -15,6 +16,8 @@ const ARROWS: Record<string, 'up' | 'down' | 'left' | 'right'> = {
 /** Physical keys, so R works in the Russian layout (where it types К) too. */
 const RECALL_CODES = new Set(['KeyR', 'Backspace', 'Minus', 'NumpadSubtract'])
 const BUMP_KEYS = new Set(['Enter', 'NumpadEnter'])
+/** P (З in the Russian layout): the selected ticket printed again. */
+const PRINT_CODE = 'KeyP'
 /** Page keys: the tiled board turns its pages (the columns layout scrolls instead). */
 const PAGE_KEYS: Record<string, number> = { PageDown: 1, PageUp: -1 }
 
@@ -59,6 +62,11 @@ export function handleKitchenKey(event: KeyboardEvent): boolean {
     // Without a selection Enter is left to a focused button; with one, it is the bump bar's.
     if (kitchen.selected === null) return false
     void kitchen.bumpSelected().catch(() => undefined)
+    return true
+  }
+  if (event.code === PRINT_CODE) {
+    if (kitchen.selected === null) return false
+    void kitchen.reprintSelected().catch(() => undefined)
     return true
   }
   if (RECALL_CODES.has(event.code) || event.key === '-') {

@@ -214,6 +214,12 @@ export const useKitchenStore = defineStore('kitchen', () => {
     if (entry !== null) await bump(entry.id)
   }
 
+  /** Prints the selected card's order again on its printers. */
+  async function reprintSelected(): Promise<void> {
+    const entry = selected.value
+    if (entry !== null) await board.reprint(entry.id)
+  }
+
   /** Brings back an order (null: the last bumped) and selects it. */
   async function recall(id: string | null): Promise<void> {
     const station = screen.station
@@ -253,6 +259,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
     move,
     bump,
     bumpSelected,
+    reprintSelected,
     recall,
     clearSelection,
   }

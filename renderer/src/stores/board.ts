@@ -38,6 +38,8 @@ export const useBoardStore = defineStore('board', () => {
   const seq = ref(0)
   const loaded = ref(false)
   const error = ref<string | null>(null)
+  /** How the last reprint of each order went (this window's, not journaled: a button's feedback). */
+  const reprints = ref<Readonly<Record<string, { ok: boolean; reason: string | null }>>>({})
   const clock = useClockStore()
   const link = useLinkStore()
 
@@ -142,6 +144,21 @@ export const useBoardStore = defineStore('board', () => {
     return api
   }
 
+  /**
+   * Asks the core to print an order again; `reprints` says how it went, per order, for the card.
+   * Rejects when the core refused (no printer configured, say).
+   */
+  async function reprint(id: string): Promise<void> {
+    if (api === null) throw new Error('not connected to the core')
+    try {
+      await api.reprint(id)
+      reprints.value = { ...reprints.value, [id]: { ok: true, reason: null } }
+    } catch (failure) {
+      reprints.value = { ...reprints.value, [id]: { ok: false, reason: errorText(failure) } }
+      throw failure
+    }
+  }
+
   /** Takes a fresh snapshot, then applies the events buffered meanwhile. */
   async function resync(): Promise<void> {
     if (api === null || inFlight) return
@@ -202,6 +219,8 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   return {
+    reprints,
+    reprint,
     orders,
     version,
     seq,

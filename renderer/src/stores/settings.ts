@@ -3,6 +3,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { KdsApi, UnlockResult } from '../../../electron/common/kds-api'
+import type { PrintDocument, PrinterInput } from '../../../electron/common/printers'
 import {
   DEFAULT_DISPLAY_SETTINGS,
   type SettingsUpdate,
@@ -116,6 +117,18 @@ export const useSettingsStore = defineStore('settings', () => {
     }
   }
 
+  /** A ticket, label or test page as `printer` lays it out (an SVG); rejects saying why not. */
+  async function printPreview(printer: PrinterInput, document: PrintDocument): Promise<string> {
+    if (api === null) throw new Error('not connected to the core')
+    return (await api.printPreview(printer, document)).svg
+  }
+
+  /** Prints the test page on `printer`; rejects with the reason it did not print. */
+  async function testPrint(printer: PrinterInput): Promise<void> {
+    if (api === null) throw new Error('not connected to the core')
+    await api.testPrint(printer)
+  }
+
   function clearError(): void {
     error.value = null
   }
@@ -145,6 +158,8 @@ export const useSettingsStore = defineStore('settings', () => {
     unlock,
     relock,
     clearError,
+    printPreview,
+    testPrint,
     stop,
   }
 })

@@ -35,6 +35,10 @@ export const useStatusStore = defineStore('status', () => {
   const gaps = computed(() => status.value?.gaps ?? [])
   /** Problems with the settings or the managed configuration, each naming its key. */
   const settingsWarnings = computed(() => status.value?.settingsWarnings ?? [])
+  /** Printers that do not answer while tickets wait for them: every screen says so. */
+  const printersDown = computed(() =>
+    (status.value?.printers ?? []).filter((printer) => printer.state === 'down'),
+  )
   /**
    * The current outage; null while connected, or still connecting for the first time. The core
    * keeps when the link was lost (`lostAt`), which `connection.since` is not: that moves on with
@@ -121,6 +125,7 @@ export const useStatusStore = defineStore('status', () => {
     lastEventAt,
     gaps,
     settingsWarnings,
+    printersDown,
     outage,
     error,
     dismissing,

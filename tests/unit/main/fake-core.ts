@@ -5,6 +5,7 @@ import type { KdsMessage } from '../../../electron/common/kds-api'
 import { DEFAULT_DISPLAY_SETTINGS, type SettingsView } from '../../../electron/common/settings'
 import type { CoreStatus, Diagnostics } from '../../../electron/common/status'
 import type { IpcCore } from '../../../electron/main/ipc'
+import type { PrintDocument, Printer } from '../../../electron/common/printers'
 import { OUTBOX_OFF } from '../../../electron/common/outbox'
 
 export const SNAPSHOT = { seq: 3, orders: [] }
@@ -31,6 +32,7 @@ export const STATUS: CoreStatus = {
   gaps: [],
   lastResync: null,
   clock: { offsetMs: 0, source: 'none', skewed: false },
+  printers: [],
   outbox: OUTBOX_OFF,
 }
 
@@ -69,6 +71,9 @@ export function fakeCore() {
     exportDiagnostics: vi.fn(() => ({ path: '/tmp/diagnostics.json' })),
     bump: vi.fn((_id: string) => null),
     recall: vi.fn((id: string | null) => id),
+    reprint: vi.fn((_id: string) => 1),
+    printPreview: vi.fn((_printer: Printer, _document: PrintDocument) => ({ svg: '<svg/>' })),
+    testPrint: vi.fn(async (_printer: Printer) => null),
     start: vi.fn((_id: string) => null),
     outbox: vi.fn(() => []),
     dismissOutbox: vi.fn((_id: string) => false),

@@ -8,6 +8,7 @@ import {
   type SettingsView,
 } from '../../../electron/common/settings'
 import type { ConnectionState, CoreStatus, Diagnostics } from '../../../electron/common/status'
+import type { PrintDocument, PrinterInput, PrintPreview } from '../../../electron/common/printers'
 import { OUTBOX_OFF, type OutboxEntry } from '../../../electron/common/outbox'
 import type { Device, HubInfo, StationsInfo } from '../../../electron/common/hub'
 
@@ -45,6 +46,7 @@ export function coreStatus(
     gaps: [],
     lastResync: null,
     clock: { offsetMs: 0, source: 'none', skewed: false },
+    printers: [],
     outbox: OUTBOX_OFF,
     ...overrides,
   }
@@ -128,7 +130,7 @@ export class FakeKds implements KdsApi {
   updateSettings(update: SettingsUpdate): Promise<SettingsView> {
     this.updates.push(update)
     if (this.refuseWith !== null) return Promise.reject(new Error(this.refuseWith))
-    const { serverUrl, resyncUrl, language, currency, thresholds } = {
+    const { serverUrl, resyncUrl, language, currency, thresholds, printers } = {
       ...this.currentSettings,
       ...update,
     }
@@ -139,6 +141,7 @@ export class FakeKds implements KdsApi {
       language,
       currency,
       thresholds,
+      printers,
     }
     if (update.token !== undefined) this.currentSettings.tokenStorage = 'encrypted'
     this.push({ type: 'settings', settings: this.currentSettings })
@@ -202,6 +205,31 @@ export class FakeKds implements KdsApi {
   recall(id: string | null): Promise<string | null> {
     this.recalls.push(id)
     return Promise.resolve(id)
+  }
+
+  readonly reprints: string[] = []
+  readonly previews: { printer: PrinterInput; document: PrintDocument }[] = []
+  readonly testPrints: PrinterInput[] = []
+  /** Set to make testPrint reject with this message. */
+  refuseTestPrintWith: string | null = null
+
+  reprint(id: string): Promise<number> {
+    this.reprints.push(id)
+    return Promise.resolve(1)
+  }
+
+  printPreview(printer: PrinterInput, document: PrintDocument): Promise<PrintPreview> {
+    this.previews.push({ printer, document })
+    return Promise.resolve({
+      svg: `<svg xmlns="http://www.w3.org/2000/svg"><text>${document}</text></svg>`,
+    })
+  }
+
+  testPrint(printer: PrinterInput): Promise<null> {
+    this.testPrints.push(printer)
+    if (this.refuseTestPrintWith !== null)
+      return Promise.reject(new Error(this.refuseTestPrintWith))
+    return Promise.resolve(null)
   }
 
   itemDone(id: string, item: number, done: boolean): Promise<null> {

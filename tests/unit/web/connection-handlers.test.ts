@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { KdsHandlers } from '../../../electron/common/kds-api'
 import { cutMessage, handlersFor } from '../../../electron/web/connection-handlers'
 import type { Connection } from '../../../electron/web/connections'
+import { PrinterSchema } from '../../../electron/common/printers'
 import { kitchenOrder } from '../../fixtures/kitchen-orders'
 import { SETTINGS, fakeCore } from '../main/fake-core'
 
@@ -37,6 +38,32 @@ describe('handlersFor', () => {
     expect(handlers.revokeDevice).not.toHaveBeenCalled()
     expect(handlersFor(handlers, own).revokeDevice('d2')).toBeNull()
     expect(handlers.revokeDevice).toHaveBeenCalledWith('d2')
+  })
+
+  it('sets up printers from the hub’s own screen only; a paired screen may reprint', async () => {
+    const handlers = core()
+    const printer = PrinterSchema.parse({
+      id: 'p',
+      name: 'П',
+      kind: 'escpos-tcp',
+      host: '10.0.0.9',
+    })
+    const paired = handlersFor(handlers, remote)
+    expect(() => paired.printPreview(printer, 'label')).toThrow(
+      /printers are set up on the hub itself/,
+    )
+    expect(() => paired.testPrint(printer)).toThrow(/on the hub itself/)
+    expect(() => paired.updateSettings({ printers: [printer] })).toThrow(
+      '"printers" is changed on the hub itself, not from a paired screen',
+    )
+    expect(handlers.printPreview).not.toHaveBeenCalled()
+    expect(handlers.testPrint).not.toHaveBeenCalled()
+    // The same list sent back (a whole settings form) is no change.
+    await paired.updateSettings({ printers: [] })
+    expect(paired.reprint('o1')).toBe(1)
+    expect(handlersFor(handlers, own).printPreview(printer, 'label')).toEqual({ svg: '<svg/>' })
+    await handlersFor(handlers, own).testPrint(printer)
+    expect(handlers.testPrint).toHaveBeenCalledWith(printer)
   })
 
   it('passes everything else to the core', () => {
