@@ -36,6 +36,31 @@ async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Pro
   await testInfo.attach(name, { path, contentType: 'image/png' })
 }
 
+/** A figure measured, printed and kept with the test's artifacts (never asserted beyond the spec). */
+async function figure(testInfo: TestInfo, text: string): Promise<void> {
+  console.log(text)
+  await testInfo.attach('figure', { body: text, contentType: 'text/plain' })
+}
+
+/**
+ * Starts watching `page` for `selector` (a mutation observer, in the page); the function returned
+ * resolves with the page's clock when it first matched. The pages share one browser's clock.
+ */
+async function watchFor(page: Page, selector: string): Promise<() => Promise<number>> {
+  await page.evaluate((wanted) => {
+    const store = window as unknown as { seenAt?: Promise<number> }
+    store.seenAt = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelector(wanted) === null) return
+        observer.disconnect()
+        resolve(Date.now())
+      })
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true })
+    })
+  }, selector)
+  return () => page.evaluate(() => (window as unknown as { seenAt: Promise<number> }).seenAt)
+}
+
 /** The right edge of the rightmost thing drawn on the tickets. */
 const widest = (page: Page) =>
   page.evaluate(() =>
@@ -163,8 +188,14 @@ test("a station's bump shows on the expo within a second; an assembly line passe
   await hot.page.setViewportSize(VIEWPORT)
 
   // The station's bump reaches the expo within a second, and sends the ticket to the packer.
+  const seen = await watchFor(
+    expo.page,
+    `[data-testid="order-card"][data-order-id="${id}"] [data-station="hot"][data-state="done"]`,
+  )
+  const bumpedAt = await hot.page.evaluate(() => Date.now())
   await card(hot.page, id).getByTestId('bump').click()
   await expect(borschOnExpo).toHaveAttribute('data-state', 'done', { timeout: 1_000 })
+  await figure(testInfo, `station bump to the expo: ${(await seen()) - bumpedAt} ms`)
   await expect(card(hot.page, id)).toHaveCount(0)
   await expect(card(pack.page, id)).toBeVisible()
   await expect(card(expo.page, id)).toHaveAttribute('data-ready', 'false')
@@ -271,8 +302,13 @@ test('a screen whose hub goes away says so, refuses touches, and catches up when
   })
   await expect(items(hot.page, id)).toHaveAttribute('data-state', 'open')
 
+  const haltedAt = Date.now()
   await hub.halt()
   await expect(hot.page.getByTestId('hub-gone')).toBeVisible({ timeout: 5_000 })
+  await figure(
+    testInfo,
+    `hub stopped to the banner: ${Date.now() - haltedAt} ms (the stop included)`,
+  )
   const banner = await hot.page.getByTestId('hub-gone').boundingBox()
   expect(banner?.width).toBe(VIEWPORT.width)
   // A touch while the hub is away is refused on screen, not kept for later.
@@ -295,8 +331,10 @@ test('a screen whose hub goes away says so, refuses touches, and catches up when
   await expect(items(hot.page, id)).toHaveAttribute('data-state', 'done')
 
   // Off the Wi-Fi (no close event at all): the probe finds the hub gone within 5 s.
+  const droppedAt = Date.now()
   await hot.context.setOffline(true)
   await expect(hot.page.getByTestId('hub-gone')).toBeVisible({ timeout: 5_000 })
+  await figure(testInfo, `off the network to the banner: ${Date.now() - droppedAt} ms`)
   await hot.context.setOffline(false)
   await expect(hot.page.getByTestId('hub-gone')).toHaveCount(0, { timeout: 15_000 })
   await expect(items(hot.page, id)).toHaveAttribute('data-state', 'done')
