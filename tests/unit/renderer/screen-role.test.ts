@@ -2,12 +2,19 @@
 // Which role a screen plays: `?screen=` wins, then the managed `view`, then `#/dispatch` or
 // `?view=`, else the kitchen; and the address a role choice reopens the page at.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import App from '../../../renderer/src/App.vue'
+import { startSession } from '../../../renderer/src/session'
+import { useBoardStore } from '../../../renderer/src/stores/board'
+import { useClockStore } from '../../../renderer/src/stores/clock'
+import { useStatusStore } from '../../../renderer/src/stores/status'
 import type { ScreenRole } from '../../../electron/common/roles'
 import { defaultBridgeUrl } from '../../../renderer/src/bridge'
 import { roleOfSearch, roleUrl, useScreenStore } from '../../../renderer/src/hub/screen-store'
 import { useSettingsStore } from '../../../renderer/src/stores/settings'
 import { FakeKds, settingsView } from './fake-kds'
-import { freshPinia } from './mount'
+import { withScreenHeight } from './layout'
+import { freshPinia, mountWith } from './mount'
 
 let kds: FakeKds
 
@@ -15,7 +22,13 @@ beforeEach(() => {
   freshPinia()
   kds = new FakeKds()
 })
-afterEach(() => history.replaceState(null, '', '/'))
+afterEach(() => {
+  history.replaceState(null, '', '/')
+  useClockStore().stop()
+  useBoardStore().stop()
+  useStatusStore().stop()
+})
+withScreenHeight()
 
 async function roleAt(address: string, managed: ScreenRole | null = null) {
   history.replaceState(null, '', address)
@@ -72,5 +85,40 @@ describe('the screen role', () => {
     expect(roleUrl('dispatch', 'http://hub:5173/?screen=expo')).toBe(
       'http://hub:5173/?screen=dispatch#/dispatch',
     )
+  })
+})
+
+describe('the window of a role', () => {
+  async function windowAt(address: string) {
+    history.replaceState(null, '', address)
+    const pinia = freshPinia()
+    kds.currentSettings = settingsView({
+      stations: [{ id: 'hot', name: 'Горячий цех', match: [] }],
+    })
+    startSession(kds)
+    const wrapper = mountWith(App, pinia, { attachTo: document.body })
+    await flushPromises()
+    return wrapper
+  }
+
+  it('an expo screen is the board, says so, and offers no switch to another view', async () => {
+    const wrapper = await windowAt('/?screen=expo')
+    expect(wrapper.find('[data-testid="board"]').exists()).toBe(true)
+    expect(wrapper.get('[data-testid="screen-role"]').text()).toBe('Раздача')
+    expect(wrapper.find('[data-testid="switch-view"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('?screen=dispatch opens the dispatcher', async () => {
+    const wrapper = await windowAt('/?screen=dispatch')
+    expect(wrapper.find('[data-testid="dispatch-view"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('a plain kitchen window keeps its switch', async () => {
+    const wrapper = await windowAt('/')
+    expect(wrapper.find('[data-testid="switch-view"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="screen-role"]').exists()).toBe(false)
+    wrapper.unmount()
   })
 })
