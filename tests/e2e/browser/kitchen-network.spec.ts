@@ -286,6 +286,11 @@ test('revoking a screen closes it at once; it sees the pairing screen again', as
   // Its old key is worth nothing now: a reload still asks for pairing.
   await tablet.page.reload()
   await expect(tablet.page.getByTestId('pairing')).toBeVisible({ timeout: 15_000 })
+  // The same panel sets this screen's role: the page reopens at that address.
+  await admin.page.getByTestId('screen-role-choice').selectOption('expo')
+  await expect(admin.page).toHaveURL(/\?screen=expo/)
+  await connected(admin.page)
+  await expect(admin.page.getByTestId('screen-role')).toHaveText('Раздача')
   for (const screen of [tablet, admin]) await screen.context.close()
 })
 
