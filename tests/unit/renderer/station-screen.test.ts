@@ -157,6 +157,30 @@ describe('a station screen', () => {
   })
 })
 
+describe('the kitchen of a hub with stations', () => {
+  it('shows every item as before, each line saying its station and state', async () => {
+    const order: BoardOrder = { ...lunch(), itemsDone: [2] }
+    const w = await screen('kitchen', [order])
+    const items = itemsOf(w, order.id)
+    expect(items.map((item) => item.attributes('data-station'))).toEqual([
+      'hot',
+      'hot',
+      'cold',
+      'cold',
+    ])
+    expect(items.map((item) => item.attributes('data-state'))).toEqual([
+      'open',
+      'open',
+      'done',
+      'open',
+    ])
+    expect(cardOf(w, order.id).find('[data-testid="item-group"]').exists()).toBe(false)
+    expect(cardOf(w, order.id).attributes('data-ready')).toBeUndefined()
+    await items[0]?.trigger('click')
+    expect(page.kds.itemMarks).toEqual([])
+  })
+})
+
 describe('the expo', () => {
   it('shows every item by station, READY once every station is done, and bumps for the kitchen', async () => {
     const open = lunch()
