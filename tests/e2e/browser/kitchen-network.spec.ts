@@ -214,6 +214,9 @@ test("a station's bump shows on the expo within a second; an assembly line passe
     VIEWPORT.width + 0.5,
   )
   await keepScreenshot(expo.page, testInfo, 'expo-1280x800')
+  await expo.page.evaluate(() => (document.documentElement.dataset.theme = 'light'))
+  await keepScreenshot(expo.page, testInfo, 'expo-light-1280x800')
+  await expo.page.evaluate(() => (document.documentElement.dataset.theme = 'dark'))
 
   // Recall on a station brings the ticket back there; the expo's bump finishes the order.
   await pack.page.getByTestId('recall-last').click()
