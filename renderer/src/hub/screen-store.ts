@@ -25,7 +25,10 @@ export function roleUrl(role: ScreenRole, href: string = location.href): string 
 export const useScreenStore = defineStore('screen', () => {
   const settings = useSettingsStore()
   // Read once: the address is fixed for the page's life, and the bridge was opened with it.
-  const asked = roleOfSearch(globalThis.location?.search ?? '')
+  const search = globalThis.location?.search ?? ''
+  const asked = roleOfSearch(search)
+  /** What `?screen=` said when it named no role: shown, so a mistyped address is noticed. */
+  const badRole = asked === null ? new URLSearchParams(search).get('screen') : null
   const legacy = viewOf(globalThis.location?.hash ?? '', globalThis.location?.search ?? '')
 
   const role = computed<ScreenRole>(() => {
@@ -68,6 +71,7 @@ export const useScreenStore = defineStore('screen', () => {
   return {
     role,
     fromAddress,
+    badRole,
     station,
     stationInfo,
     routing,

@@ -115,6 +115,15 @@ describe('the window of a role', () => {
     wrapper.unmount()
   })
 
+  it('a mistyped ?screen= says what it did not understand, and shows the kitchen', async () => {
+    const wrapper = await windowAt('/?screen=expoo')
+    expect(wrapper.get('[data-testid="screen-role-bad"]').text()).toContain(
+      'Роль «expoo» не знакома',
+    )
+    expect(wrapper.find('[data-testid="board"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
   it('a plain kitchen window keeps its switch', async () => {
     const wrapper = await windowAt('/')
     expect(wrapper.find('[data-testid="switch-view"]').exists()).toBe(true)
