@@ -12,7 +12,7 @@ export const hubRu = {
     expo: 'Раздача',
     station: 'Цех: {name}',
     stationKind: 'Цех:',
-    bad: 'Роль «{text}» не знакома: экран показывает кухню (адрес: ?screen=station:<код цеха>, expo, kitchen или dispatch)',
+    bad: 'Роль «{text}» не знакома: экран работает в роли по умолчанию (адрес: ?screen=station:<код цеха>, expo, kitchen или dispatch)',
   },
   station: {
     others: '+{n} в другом цехе | +{n} в других цехах | +{n} в других цехах',
@@ -101,7 +101,7 @@ export const hubEn: typeof hubRu = {
     expo: 'Expo',
     station: 'Station: {name}',
     stationKind: 'Station:',
-    bad: 'Unknown role "{text}": the screen shows the kitchen (address: ?screen=station:<code>, expo, kitchen or dispatch)',
+    bad: 'Unknown role "{text}": the screen plays its default role (address: ?screen=station:<code>, expo, kitchen or dispatch)',
   },
   station: {
     others: '+{n} at another station | +{n} at other stations',
