@@ -203,3 +203,8 @@ export interface KdsHandlers {
   unlockSettings(pin: string): UnlockResult
   lockSettings(): SettingsView
 }
+
+/** A core as a shell serves it: the requests, and its pushes (IPC and the bridge alike). */
+export interface KdsHost extends KdsHandlers {
+  subscribe(listener: (message: KdsMessage) => void): () => void
+}

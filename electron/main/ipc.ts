@@ -2,20 +2,13 @@
 // page's main frame, and always through dispatchRequest, which parses everything with zod.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { dispatchRequest } from '../common/kds-dispatch'
-import {
-  KDS_CHANNELS,
-  type KdsHandlers,
-  type KdsMessage,
-  type KdsResponse,
-} from '../common/kds-api'
+import { KDS_CHANNELS, type KdsHost, type KdsResponse } from '../common/kds-api'
 import type { Logger } from '../core/logger'
 import { isAppUrl, type RendererLocation } from './renderer-location'
 import { isTrustedSender } from './security'
 
 /** What the IPC manager needs of the core. */
-export interface IpcCore extends KdsHandlers {
-  subscribe(listener: (message: KdsMessage) => void): () => void
-}
+export type IpcCore = KdsHost
 
 export interface IpcOptions {
   core: IpcCore

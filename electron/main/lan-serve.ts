@@ -6,7 +6,7 @@ import type { KdsCore } from '../core/kds-core'
 import type { Logger } from '../core/logger'
 import type { HubHost, HubHostOptions } from '../web/hub-host'
 import { DEFAULT_PORT } from '../web/options'
-import type { ManagedSettings } from './managed-settings-load'
+import type { ManagedSettings } from '../core/managed-settings-load'
 import type { RendererLocation } from './renderer-location'
 
 /** What serving needs besides the core: the core is the caller's (serveHub with it). */

@@ -3,9 +3,9 @@
 // and the Electron app (its `lan` setting) both serve a core this way.
 import type { KdsCore } from '../core/kds-core'
 import type { Logger } from '../core/logger'
-import type { ManagedSettings } from '../main/managed-settings-load'
-import { guardSettings } from '../main/settings-guard'
-import { createSettingsLock } from '../main/settings-pin'
+import type { ManagedSettings } from '../core/managed-settings-load'
+import { guardSettings } from '../core/settings-guard'
+import { createSettingsLock } from '../core/settings-pin'
 import { LanHub, type LanHubOptions } from './lan-hub'
 import { LAN_HOST, LOOPBACK } from './options'
 import { startWebShell, type ShellCore, type WebShell } from './web-shell'

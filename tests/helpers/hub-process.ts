@@ -6,7 +6,7 @@
 import { KdsCore } from '../../electron/core/kds-core'
 import { silentLogger } from '../../electron/core/logger'
 import { fileSettingsBackend } from '../../electron/core/settings-file'
-import { loadManagedSettings } from '../../electron/main/managed-settings-load'
+import { loadManagedSettings } from '../../electron/core/managed-settings-load'
 import { serveHub } from '../../electron/web/hub-host'
 
 const [url, dataDir, rendererDir] = process.argv.slice(2)

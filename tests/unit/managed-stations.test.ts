@@ -6,8 +6,8 @@ import {
   parseManagedEnv,
   parseManagedFile,
 } from '../../electron/common/managed-config'
-import { loadManagedSettings } from '../../electron/main/managed-settings-load'
-import { settingsRefusal } from '../../electron/main/settings-guard'
+import { loadManagedSettings } from '../../electron/core/managed-settings-load'
+import { settingsRefusal } from '../../electron/core/settings-guard'
 import { splitManagedArgv, parseWebOptions } from '../../electron/web/options'
 import { SETTINGS } from './main/fake-core'
 

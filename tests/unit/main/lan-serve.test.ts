@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { KdsMessage } from '../../../electron/common/kds-api'
 import { followLanSetting, type ServeArgs } from '../../../electron/main/lan-serve'
-import type { ManagedSettings } from '../../../electron/main/managed-settings-load'
+import type { ManagedSettings } from '../../../electron/core/managed-settings-load'
 import type { RendererLocation } from '../../../electron/main/renderer-location'
 import type { HubHost } from '../../../electron/web/hub-host'
 import { SETTINGS } from './fake-core'

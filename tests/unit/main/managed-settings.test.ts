@@ -8,10 +8,10 @@ import type { LoadedSettings, SettingsBackend } from '../../../electron/core/set
 import {
   TOKEN_NOTICE_FILE_UNREADABLE,
   managedSettingsBackend,
-} from '../../../electron/main/managed-backend'
-import type { ManagedSettings } from '../../../electron/main/managed-settings-load'
-import { guardSettings, settingsRefusal } from '../../../electron/main/settings-guard'
-import { createSettingsLock, hashPin } from '../../../electron/main/settings-pin'
+} from '../../../electron/core/managed-backend'
+import type { ManagedSettings } from '../../../electron/core/managed-settings-load'
+import { guardSettings, settingsRefusal } from '../../../electron/core/settings-guard'
+import { createSettingsLock, hashPin } from '../../../electron/core/settings-pin'
 import { SETTINGS, fakeCore } from './fake-core'
 
 const STORED: DisplaySettings = {

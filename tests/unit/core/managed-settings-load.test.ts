@@ -6,8 +6,8 @@ import {
   loadManagedSettings,
   managedConfigPath,
   readTokenFile,
-} from '../../../electron/main/managed-settings-load'
-import { pinMatches } from '../../../electron/main/settings-pin'
+} from '../../../electron/core/managed-settings-load'
+import { pinMatches } from '../../../electron/core/settings-pin'
 
 const TOKEN = 'kds-token-9f1c'
 

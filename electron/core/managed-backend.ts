@@ -2,7 +2,7 @@
 // load, and are never written back, so the user's own choices return if management is removed.
 // A managed token file replaces the stored token; its token stays in memory.
 import type { DisplaySettings } from '../common/settings'
-import type { LoadedSettings, SettingsBackend } from '../core/settings-backend'
+import type { LoadedSettings, SettingsBackend } from './settings-backend'
 import type { ManagedSettings } from './managed-settings-load'
 
 /** The managed keys that are display settings too. */

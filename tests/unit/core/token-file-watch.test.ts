@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
-import { watchTokenFile } from '../../../electron/main/token-file-watch'
-import { fakeLog } from './fake-log'
+import { watchTokenFile } from '../../../electron/core/token-file-watch'
+import { fakeLog } from '../main/fake-log'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())

@@ -1,7 +1,7 @@
 // Token rotation without a restart: the managed token file is read again every few seconds, and a
 // new token reconnects the display. A file that is briefly missing or empty (being replaced)
 // leaves the current token in use; the problem is logged once, the token never.
-import type { Logger } from '../core/logger'
+import type { Logger } from './logger'
 import { readTokenFile } from './managed-settings-load'
 
 export interface TokenFileWatchOptions {

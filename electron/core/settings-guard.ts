@@ -1,8 +1,8 @@
 // Between the renderer and the core: a change to a managed setting, or any change while the
 // settings are locked with a PIN, is refused with a reason a person can act on. The core stays
 // unaware of management; the browser shell can put the same guard in front of it.
+import type { KdsHost } from '../common/kds-api'
 import type { SettingsUpdate, SettingsView } from '../common/settings'
-import type { IpcCore } from './ipc'
 import { MANAGED_DISPLAY_KEYS } from './managed-backend'
 import type { ManagedSettings } from './managed-settings-load'
 import type { SettingsLock } from './settings-pin'
@@ -43,10 +43,10 @@ export function managedKeys(managed: ManagedSettings): string[] {
  * answer and push saying which keys are managed and whether the screen is locked.
  */
 export function guardSettings(
-  core: IpcCore,
+  core: KdsHost,
   managed: ManagedSettings,
   lock: SettingsLock | null,
-): IpcCore {
+): KdsHost {
   const decorate = (view: SettingsView): SettingsView => ({
     ...view,
     managed: managedKeys(managed),
