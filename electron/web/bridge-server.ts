@@ -39,8 +39,11 @@ export interface Bridge {
 }
 
 // A page that cannot keep up (a frozen tab) is cut off rather than buffered without end: it
-// reconnects and takes a fresh snapshot when it wakes.
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
+// reconnects and takes a fresh snapshot when it wakes. The limit is over the last snapshot it
+// was sent: a board of 10,000 orders is a snapshot of 8 MB and more, which the page is still
+// reading when the next event comes; counted in, it cut off every page that asked for one (which
+// asked again on reconnecting, and was cut off again).
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024
 // Dead connections (a laptop lid closed, later a tablet gone) are found by ping and dropped.
 const HEARTBEAT_MS = 30_000
 const CLOSE_GRACE_MS = 500
@@ -53,16 +56,22 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
     perMessageDeflate: false,
   })
   const alive = new WeakSet<WebSocket>()
+  /** The size of the last snapshot each page was sent: allowed on top of MAX_BUFFERED_BYTES. */
+  const snapshotBytes = new WeakMap<WebSocket, number>()
   const connections = new Map<WebSocket, Connection>()
 
   /** Sends a frame, or its JSON already encoded: always as a text frame. */
   const send = (ws: WebSocket, frame: BridgeFrame | string | Buffer) => {
     if (ws.readyState !== ws.OPEN) return
-    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES + (snapshotBytes.get(ws) ?? 0)) {
       log.warn('bridge: a page is not reading; disconnecting it')
       return void ws.terminate()
     }
-    if (Buffer.isBuffer(frame)) return ws.send(frame, { binary: false })
+    // Only snapshots come encoded as bytes (snapshot-frame.ts).
+    if (Buffer.isBuffer(frame)) {
+      snapshotBytes.set(ws, frame.length)
+      return ws.send(frame, { binary: false })
+    }
     ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame))
   }
 

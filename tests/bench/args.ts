@@ -1,4 +1,4 @@
-// `npm run bench -- [--json FILE] [--only PHASES] [--profile DIR]`.
+// `npm run bench -- [--json FILE] [--only PHASES] [--profile DIR] [--quick]`.
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 
@@ -12,6 +12,8 @@ export interface BenchArgs {
   phases: Phase[]
   /** Write CPU profiles of the display's process and of the page here. */
   profile: string | null
+  /** Every phase shrunk to seconds (plan.ts): to try the bench, not for figures. */
+  quick: boolean
   help: boolean
 }
 
@@ -20,6 +22,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --json FILE      also write the figures as JSON to FILE
   --only PHASES    run only these, comma-separated: ${PHASES.join(', ')}
   --profile DIR    write CPU profiles (.cpuprofile) of the display's process and of the page to DIR
+  --quick          every phase shrunk to seconds, to try the bench itself (figures not comparable)
   --help           show this text`
 
 const PhaseSchema = z.enum(PHASES)
@@ -34,6 +37,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       json: { type: 'string' },
       only: { type: 'string' },
       profile: { type: 'string' },
+      quick: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -47,6 +51,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     json: values.json ?? null,
     phases: PHASES.filter((phase) => wanted.has(phase)),
     profile: values.profile ?? null,
+    quick: values.quick ?? false,
     help: values.help ?? false,
   }
 }

@@ -63,11 +63,33 @@ export interface BoardPage {
 const probeScript = (options: ProbeOptions) =>
   `var __name = (target) => target;\n(${pageProbe.toString()})(${JSON.stringify(options)});`
 
-/** Opens `url` in a fresh context with the probe installed before the renderer runs. */
+/** The kitchen board's layouts: tiles by default, condition columns when asked for. */
+export type BoardLayout = 'tiles' | 'columns'
+
+/** What to open: the layout (the page's default when not given) and the screen's role. */
+export interface BoardAddress {
+  layout?: BoardLayout
+  /** `?screen=`: `kitchen`, `station:<id>`, `expo`, `dispatch` (the hub's default when not given). */
+  screen?: string
+}
+
+/** `url` with the layout and screen asked for in its query. */
+export function boardUrl(url: string, address: BoardAddress = {}): string {
+  const target = new URL(url)
+  if (address.layout !== undefined) target.searchParams.set('layout', address.layout)
+  if (address.screen !== undefined) target.searchParams.set('screen', address.screen)
+  return target.href
+}
+
+/**
+ * Opens `url` in a fresh context with the probe installed before the renderer runs. The flows
+ * that count cards per condition column ask for `layout: 'columns'`: the default tiles show one
+ * page, and a ticket off it never enters the DOM.
+ */
 export async function openBoard(
   browser: Browser,
   url: string,
-  options: ProbeOptions & { viewport?: { width: number; height: number } },
+  options: ProbeOptions & BoardAddress & { viewport?: { width: number; height: number } },
 ): Promise<BoardPage> {
   const context = await browser.newContext({ viewport: options.viewport ?? VIEWPORT })
   const page = await context.newPage()
@@ -79,7 +101,7 @@ export async function openBoard(
     await cdp.send('HeapProfiler.collectGarbage')
     return cdp
   }
-  await page.goto(url)
+  await page.goto(boardUrl(url, options))
   return {
     page,
     read: async () => ReadingSchema.parse(await page.evaluate('window.__bench.read()')),

@@ -48,11 +48,22 @@ export async function measureHubScreens(
     warmupSeconds: number
   },
 ): Promise<HubScreensResult> {
-  const stage = await openStage(browser, { rendererDir: options.rendererDir })
+  // Loopback: the bridge admits the screens without pairing (only --lan asks for it). Each
+  // screen names its role on its address, as a kitchen's devices do, and shows the condition
+  // columns: the latency is of a new card entering the DOM, and the tiles' page may not hold it.
+  const stage = await openStage(browser, {
+    rendererDir: options.rendererDir,
+    layout: 'columns',
+    screen: 'kitchen',
+  })
   const boards: BoardPage[] = [stage.board]
   try {
     for (let screen = 1; screen < options.screens; screen += 1) {
-      const board = await openBoard(browser, stage.host.url, { idle: false })
+      const board = await openBoard(browser, stage.host.url, {
+        idle: false,
+        layout: 'columns',
+        screen: 'kitchen',
+      })
       boards.push(board)
       await board.connected()
     }

@@ -49,6 +49,7 @@ export async function measureLatency(
   options: LatencyOptions,
 ): Promise<LatencyResult> {
   const stage = await openStage(browser, {
+    layout: 'columns',
     rendererDir: options.rendererDir,
     profileDir: options.profileDir,
     journalSync: options.journalSync,

@@ -13,7 +13,7 @@ import { busyWarning, currentLoad, describeMachine, machineLine } from './machin
 import { measureColdStart } from './cold-start'
 import { measureHeapPerOrder } from './heap-per-order'
 import { measureHubScreens } from './hub-screens'
-import { HUB, LATENCY, LATENCY_BOARDS, RENDER, SOAK, SOAK_DAY, START, THROUGHPUT } from './plan'
+import { FULL_PLAN, QUICK_PLAN, type BenchPlan } from './plan'
 import { measureRender, type RenderResult } from './render'
 import { buildReport, type PhaseResults } from './report'
 import { measureSoak } from './soak'
@@ -34,7 +34,18 @@ async function runPhase(
   rendererDir: string,
   profileDir: string | undefined,
   results: PhaseResults,
+  plan: BenchPlan,
 ): Promise<void> {
+  const {
+    hub: HUB,
+    latency: LATENCY,
+    latencyBoards: LATENCY_BOARDS,
+    render: RENDER,
+    soak: SOAK,
+    soakDay: SOAK_DAY,
+    start: START,
+    throughput: THROUGHPUT,
+  } = plan
   if (phase === 'latency') {
     const { large, small } = LATENCY_BOARDS
     say(
@@ -160,6 +171,8 @@ async function bench(args: BenchArgs): Promise<number> {
   const started = performance.now()
   const profileDir = args.profile ?? undefined
   if (profileDir !== undefined) mkdirSync(profileDir, { recursive: true })
+  const plan = args.quick ? QUICK_PLAN : FULL_PLAN
+  if (args.quick) say('Quick mode: every phase shrunk to seconds; the figures are not comparable.')
   say('Building the renderer from the working tree…')
   // Profiles name the functions: the renderer is left unminified when they are asked for.
   const built = await buildRenderer({ minify: profileDir === undefined })
@@ -173,7 +186,7 @@ async function bench(args: BenchArgs): Promise<number> {
   try {
     for (const phase of args.phases) {
       try {
-        await runPhase(phase, browser, built.dir, profileDir, results)
+        await runPhase(phase, browser, built.dir, profileDir, results, plan)
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error))
         results[phase] = failure

@@ -74,6 +74,7 @@ const KEEP_ALIVE_MS = 5_500
 
 export async function measureSoak(browser: Browser, options: SoakOptions): Promise<SoakResult> {
   const stage = await openStage(browser, {
+    layout: 'columns',
     rendererDir: options.rendererDir,
     resync: true,
     profileDir: options.profileDir,

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from '@playwright/test'
-import { openBoard, type BoardPage } from './browser'
+import { openBoard, type BoardLayout, type BoardPage } from './browser'
 import { startHost, type Host } from './host'
 import { startReference, WATCHER_TOKEN, type Reference } from './reference'
 
@@ -26,6 +26,10 @@ export interface StageOptions {
   profileDir?: string
   /** False: the journal never syncs to the device (default true, as shipped). */
   journalSync?: boolean
+  /** The kitchen board's layout (the page's default, tiles, when not given). */
+  layout?: BoardLayout
+  /** The screen's role on its address (`?screen=`); the hub's default when not given. */
+  screen?: string
 }
 
 let profiles = 0
@@ -61,7 +65,11 @@ export async function openStage(browser: Browser, options: StageOptions): Promis
       journalSync: options.journalSync,
     })
     stops.push(() => host.stop())
-    const board = await openBoard(browser, host.url, { idle: options.idle ?? false })
+    const board = await openBoard(browser, host.url, {
+      idle: options.idle ?? false,
+      layout: options.layout,
+      screen: options.screen,
+    })
     stops.push(() => board.close())
     if (options.profileDir !== undefined) stops.push(await profilePage(board, options.profileDir))
     await board.connected()

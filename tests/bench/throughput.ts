@@ -50,6 +50,7 @@ const MIN_SAMPLES = 100
 
 async function step(browser: Browser, options: ThroughputOptions, rate: number) {
   const stage = await openStage(browser, {
+    layout: 'columns',
     rendererDir: options.rendererDir,
     profileDir: options.profileDir,
   })

@@ -6,6 +6,7 @@ import { BoardSnapshotSchema } from '../../electron/common/board'
 import { SettingsViewSchema } from '../../electron/common/settings'
 import { CoreStatusSchema, HealthSchema } from '../../electron/common/status'
 import { MAX_FRAME_BYTES } from '../../electron/common/bridge-frames'
+import { MAX_BUFFERED_BYTES } from '../../electron/web/bridge-server'
 import { waitFor } from '../helpers/wait'
 import { bridgeUrl, cleanUp, openPage, startStack, upgradeStatus, type Stack } from './web-harness'
 
@@ -57,6 +58,41 @@ describe('the bridge', () => {
     // snapshot holds cards only: nothing of the whole order the journal keeps.
     expect(page.binaryFrames).toBe(0)
     expect(page.raw.findLast((text) => text.includes('"orders":['))).not.toContain('clientId')
+  })
+
+  it('keeps a page that is still reading a snapshot bigger than the buffer limit', async () => {
+    const stack = await startStack()
+    const { server, core, shell, origin } = stack
+    const page = await openPage(shell, origin)
+    await connected(stack)
+    const created = server.handle.createOrder()
+    if (!created.ok) throw new Error(created.reason)
+    const id = created.value._id
+    await waitFor(() => core.entries().orders.length === 1, 'the order on the board')
+    // A board whose snapshot is well over MAX_BUFFERED_BYTES (copies of the one order), and an
+    // event pushed while the page is still reading it: that page is reading, not frozen.
+    const [entry] = core.entries().orders
+    if (entry === undefined) throw new Error('no entry')
+    const big = Array.from({ length: 30_000 }, (_, n) => ({ ...entry, id: `${entry.id}${n}` }))
+    const real = core.entries.bind(core)
+    core.entries = () => {
+      setImmediate(() => core.bump(id))
+      return { ...real(), orders: big }
+    }
+    let closed = false
+    page.ws.once('close', () => (closed = true))
+    const answer = await page.request('snapshot')
+    expect(answer.ok).toBe(true)
+    expect(page.raw.findLast((text) => text.includes('"orders":['))?.length).toBeGreaterThan(
+      MAX_BUFFERED_BYTES,
+    )
+    await page.waitFor(
+      (f) =>
+        f.kind === 'message' && f.message.type === 'event' && f.message.event.type === 'order:bump',
+      'the bump pushed after the snapshot',
+      20_000,
+    )
+    expect(closed).toBe(false)
   })
 
   it('pushes to every connected page', async () => {

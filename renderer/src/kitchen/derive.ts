@@ -11,6 +11,8 @@ export interface KitchenFilter {
   hideTest: boolean
   hidden: ReadonlySet<string>
   search: string
+  /** The screen's role lets it through (a station: its tickets now); absent: every order. */
+  admit?: (entry: BoardOrder) => boolean
 }
 
 /** One kitchen column, before the clock decides which of its orders are late. */
@@ -53,6 +55,7 @@ export function onKitchenBoard(entry: BoardOrder, filter: KitchenFilter): boolea
   return (
     entry.bumpedAt === undefined &&
     !filter.hidden.has(entry.condition) &&
+    (filter.admit?.(entry) ?? true) &&
     passesView(entry, filter) &&
     matchesSearch(entry, filter.search)
   )
@@ -166,11 +169,11 @@ export function allDayLines(orders: Iterable<BoardOrder>, filter: KitchenFilter)
 /** How many recently bumped orders the list keeps. */
 export const RECENT_LIMIT = 20
 
-/** The bumped orders, the latest bumped first, at most `limit`. */
+/** The bumped orders, the latest bumped first (of two bumped in the same ms, by id), at most `limit`. */
 export function recentBumps(orders: Iterable<BoardOrder>, limit = RECENT_LIMIT): BoardOrder[] {
   const bumped: BoardOrder[] = []
   for (const entry of orders) if (entry.bumpedAt !== undefined) bumped.push(entry)
-  return bumped.sort((a, b) => (b.bumpedAt ?? 0) - (a.bumpedAt ?? 0)).slice(0, limit)
+  return bumped.sort((a, b) => (b.bumpedAt ?? 0) - (a.bumpedAt ?? 0) || byId(a, b)).slice(0, limit)
 }
 
 /** Every condition a column may be shown for: the known ones, then any other on the board. */

@@ -2,27 +2,19 @@
 // the recent bumps, and the keyboard's selection. Everything heavy is computed once per board
 // version (or filter change); the clock only moves the late prefix of each column.
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, markRaw, ref } from 'vue'
 import type { BoardOrder } from '../../../electron/common/board'
 import { DEFAULT_DISPLAY_SETTINGS } from '../../../electron/common/settings'
 import { KNOWN_CONDITIONS } from '../../../electron/common/conditions'
-import { stationDone } from '../../../electron/common/station-progress'
+import { atStation, stationDone } from '../../../electron/common/station-progress'
 import { useScreenStore } from '../hub/screen-store'
 import { stationAllDay } from '../hub/ticket-lines'
 import { useBoardStore } from '../stores/board'
 import { useClockStore } from '../stores/clock'
 import { useSettingsStore } from '../stores/settings'
-import {
-  allDayLines,
-  arrange,
-  RECENT_LIMIT,
-  conditionChoices,
-  kitchenColumns,
-  lateCount,
-  recentBumps,
-  tileOrder,
-  type KitchenFilter,
-} from './derive'
+import { AllDayCounts, ConditionCounts, RecentBumps } from './board-tallies'
+import { arrange, lateCount, RECENT_LIMIT, type KitchenColumn, type KitchenFilter } from './derive'
+import { KitchenIndex } from './kitchen-index'
 import { useLayout } from './layout'
 import { useTilePages } from './tile-pages'
 import { useKitchenViewStore } from './view-store'
@@ -34,7 +26,7 @@ export interface KitchenColumnView {
 }
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
-  a.length === b.length && a.every((item, index) => item === b[index])
+  a === b || (a.length === b.length && a.every((item, index) => item === b[index]))
 
 /** How many cards the digit keys reach: 1 to 9. */
 export const DIGIT_CARDS = 9
@@ -57,24 +49,46 @@ export const useKitchenStore = defineStore('kitchen', () => {
     hideTest: view.hideTest,
     hidden: view.hidden,
     search: view.search,
+    ...admitOf(screen.station),
   }))
+  /** A station screen lets through only the tickets at that station now. */
+  function admitOf(station: string | null): Pick<KitchenFilter, 'admit'> {
+    if (station === null) return {}
+    const routing = screen.routing
+    return { admit: (entry) => atStation(entry, station, routing) }
+  }
+
+  // Kept up to date change by change (kitchen-index.ts, board-tallies.ts): a change of the
+  // board costs the orders it touches, and a redraw remakes only the columns they are in.
+  const index = markRaw(new KitchenIndex())
+  const allDayCounts = markRaw(new AllDayCounts())
+  const recentList = markRaw(new RecentBumps())
+  const conditionCounts = markRaw(new ConditionCounts(KNOWN_CONDITIONS.map((info) => info.code)))
+  for (const tracker of [index, allDayCounts, recentList, conditionCounts]) board.track(tracker)
 
   const base = computed(() => {
     void board.version
-    const all = board.orders.values()
-    // A station screen shows only the tickets at that station now.
-    const shown = screen.station === null ? all : [...all].filter((entry) => screen.admits(entry))
-    return kitchenColumns(shown, filter.value, rules.value)
+    index.configure(filter.value, rules.value)
+    return index.columns()
   })
   // A string, so a tick that makes no new order late changes nothing downstream.
   const lateKey = computed(() => base.value.map((column) => lateCount(column, clock.now)).join(','))
   // A column whose cards are the same ones, in the same order, is the same object as before, and so
   // are the digits while the first nine cards stay: a change in one column redraws that column
   // only, and a long column's virtualizer is not rebuilt for every order that arrives elsewhere.
+  // A column's arrangement is kept while the column and its late count stay the same.
+  const arranged = new WeakMap<KitchenColumn, { late: number; orders: BoardOrder[] }>()
+  const arrangeOnce = (column: KitchenColumn, late: number): BoardOrder[] => {
+    const known = arranged.get(column)
+    if (known !== undefined && known.late === late) return known.orders
+    const orders = arrange(column, late)
+    arranged.set(column, { late, orders })
+    return orders
+  }
   const columns = computed<KitchenColumnView[]>((previous) => {
     const late = lateKey.value.split(',').map(Number)
     return base.value.map((column, index) => {
-      const orders = arrange(column, late[index] ?? 0)
+      const orders = arrangeOnce(column, late[index] ?? 0)
       const before = previous?.find((candidate) => candidate.condition === column.condition)
       return before !== undefined && sameItems(before.orders, orders)
         ? before
@@ -83,37 +97,51 @@ export const useKitchenStore = defineStore('kitchen', () => {
   })
   /** Tiled: every shown ticket, the late ones first (most overdue first), then by start time. */
   const tiles = computed<BoardOrder[]>((previous) => {
-    const late = lateKey.value.split(',').map(Number)
-    const next = tileOrder(base.value, late, rules.value)
+    void base.value
+    const next = index.tiles(tilesLate.value)
     return previous !== undefined && sameItems(previous, next) ? previous : next
   })
   const tilesLate = computed(() => lateKey.value.split(',').reduce((sum, n) => sum + Number(n), 0))
-  const pages = useTilePages(tiles, tilesLate)
   const tiled = computed(() => layout.value === 'tiles')
+  const pages = useTilePages(tiles, tilesLate, tiled)
   /** Every card the keys reach, in reading order: the tiled page shown, or column by column. */
   const flat = computed(() =>
     tiled.value ? pages.visible.value : columns.value.flatMap((column) => column.orders),
   )
   /** The digit of each of the first nine cards. */
+  /** The first `count` cards of `flat`, without making all of it for the columns. */
+  const firstCards = (count: number): BoardOrder[] => {
+    if (tiled.value) return pages.visible.value.slice(0, count)
+    const first: BoardOrder[] = []
+    for (const column of columns.value) {
+      for (const entry of column.orders) {
+        if (first.length === count) return first
+        first.push(entry)
+      }
+    }
+    return first
+  }
   const digits = computed<ReadonlyMap<string, number>>((previous) => {
-    const first = flat.value.slice(0, DIGIT_CARDS).map((entry) => entry.id)
+    const first = firstCards(DIGIT_CARDS).map((entry) => entry.id)
     const same = previous !== undefined && sameItems([...previous.keys()], first)
     return same ? previous : new Map(first.map((id, index) => [id, index + 1]))
   })
 
   const allDay = computed(() => {
     const station = screen.station
-    if (station === null) {
-      void board.version
-      return allDayLines(board.orders.values(), filter.value)
+    // A station counts what is still open there, over its own tickets.
+    if (station !== null) {
+      const shown = base.value.flatMap((column) => column.orders)
+      return stationAllDay(shown, station, screen.routing)
     }
-    const shown = base.value.flatMap((column) => column.orders)
-    return stationAllDay(shown, station, screen.routing)
+    void board.version
+    allDayCounts.configure(filter.value)
+    return allDayCounts.current()
   })
   const recent = computed(() => {
     void board.version
     const station = screen.station
-    if (station === null) return recentBumps(board.orders.values())
+    if (station === null) return recentList.current()
     // A station's own bumps: the tickets it passed on or finished, the latest first.
     const passed = [...board.orders.values()].filter(
       (entry) => entry.bumpedAt === undefined && stationDone(entry, station),
@@ -128,10 +156,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
   }
   const conditions = computed(() => {
     void board.version
-    return conditionChoices(
-      board.orders.values(),
-      KNOWN_CONDITIONS.map((info) => info.code),
-    )
+    return conditionCounts.current()
   })
 
   const selectedId = ref<string | null>(null)

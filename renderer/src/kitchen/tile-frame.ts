@@ -22,7 +22,7 @@ export interface Measured {
 }
 
 /** Widths this close (px) are one column width: the grid's fractions round either way. */
-const SAME_WIDTH_PX = 2
+export const SAME_WIDTH_PX = 2
 
 export const useTileFrameStore = defineStore('tileFrame', () => {
   /** Null until the board has been laid out once (and in a test's DOM, which lays out nothing). */

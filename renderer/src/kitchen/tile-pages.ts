@@ -3,7 +3,7 @@
 // a word on the current page when a new order lands on another.
 import { computed, watch, type ComputedRef } from 'vue'
 import type { BoardOrder } from '../../../electron/common/board'
-import { useTileFrameStore } from './tile-frame'
+import { SAME_WIDTH_PX, useTileFrameStore, type Measured } from './tile-frame'
 import { packTiles, pageOf, ticketsOn, type TilePage, type TileSize } from './tile-pack'
 
 /**
@@ -18,6 +18,17 @@ export function estimateTile(entry: BoardOrder, rem: number): TileSize {
   return { height: (11 + 2.1 * order.products.length + note + pickup) * rem, breaks: [] }
 }
 
+/** A ticket's measured size at column width `width`, as the frame store's sizeOf answers it. */
+function sizeAt(
+  measured: ReadonlyMap<string, Measured>,
+  id: string,
+  width: number,
+): TileSize | null {
+  const known = measured.get(id)
+  if (known === undefined) return null
+  return Math.abs(known.width - width) <= SAME_WIDTH_PX ? known.size : null
+}
+
 /** How many tickets after the page shown are drawn out of sight to be measured. */
 const PROBE = 8
 
@@ -27,7 +38,12 @@ export interface Offscreen {
   late: number
 }
 
-export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef<number>) {
+/** `tiled`: whether the board shows the tiles now; while it does not, nothing here is worked out. */
+export function useTilePages(
+  tiles: ComputedRef<BoardOrder[]>,
+  late: ComputedRef<number>,
+  tiled: ComputedRef<boolean>,
+) {
   const frame = useTileFrameStore()
 
   const pages = computed<TilePage[]>(() => {
@@ -44,8 +60,12 @@ export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef
       }))
       return [{ columns: [column] }]
     }
+    // The store's state read once, not an action called per ticket: for 10,000 tickets the calls
+    // through Pinia's action wrapper were most of the time of every repack (one a clock tick).
+    const measured = frame.measured
+    const rem = frame.rem
     return packTiles(
-      list.map((entry) => frame.sizeOf(entry.id) ?? estimateTile(entry, frame.rem)),
+      list.map((entry) => sizeAt(measured, entry.id, f.width) ?? estimateTile(entry, rem)),
       f,
     )
   })
@@ -78,8 +98,11 @@ export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef
     let last = -1
     for (const column of page.value?.columns ?? [])
       for (const piece of column) last = Math.max(last, piece.index)
+    // Only the next PROBE: scanning on for unmeasured ones walked the whole board, eight tickets
+    // a redraw, each measurement a repack and a redraw (a board of 10,000 never went quiet).
     const next: BoardOrder[] = []
-    for (let index = last + 1; index < tiles.value.length && next.length < PROBE; index += 1) {
+    const end = Math.min(tiles.value.length, last + 1 + PROBE)
+    for (let index = last + 1; index < end; index += 1) {
       const entry = tiles.value[index]
       if (entry !== undefined && frame.sizeOf(entry.id) === null) next.push(entry)
     }
@@ -100,9 +123,20 @@ export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef
   }
 
   // A new order on a page not shown is said on the page shown. The first list is the board as it
-  // was loaded, not news.
+  // was loaded (or as it was when the tiles were turned on), not news. The columns need no word:
+  // the tiles are not worked out for them at all.
   let known: Set<string> | null = null
-  watch(tiles, (list) => {
+  watch(
+    () => (tiled.value ? tiles.value : null),
+    (list) => {
+      if (list === null) {
+        known = null
+        return
+      }
+      announceNew(list)
+    },
+  )
+  function announceNew(list: BoardOrder[]): void {
     const before = known
     known = new Set(list.map((entry) => entry.id))
     if (before === null || before.size === 0) return
@@ -112,7 +146,7 @@ export function useTilePages(tiles: ComputedRef<BoardOrder[]>, late: ComputedRef
       if (at >= 0 && at !== current.value)
         frame.announce({ number: entry.order.number, page: at + 1 })
     })
-  })
+  }
 
   return { pages, count, current, page, visible, offscreen, unmeasuredNext, turn, reveal }
 }

@@ -24,6 +24,18 @@ export const MAX_BUFFERED = 10_000
  */
 export const BURST_MS = 8
 
+/**
+ * What keeps a view of the board up to date change by change rather than by walking the whole
+ * board on every redraw: told of every entry that changed, as it changes (before the screen is
+ * told), and of every snapshot that replaces the board.
+ */
+export interface BoardTracker {
+  /** The board is now `orders` (kept by reference: later changes are made to this same map). */
+  reset(orders: ReadonlyMap<string, BoardOrder>): void
+  /** One entry changed: before (undefined if new) and after (undefined if it left the board). */
+  update(prev: BoardOrder | undefined, next: BoardOrder | undefined): void
+}
+
 /** A live change applied to the board: the order before (undefined if new) and after it. */
 export interface AppliedChange {
   event: BoardEvent
@@ -51,13 +63,40 @@ export const useBoardStore = defineStore('board', () => {
     void version.value
     return orders.value.size
   })
+  // The newest change, kept as changes come: walked again only when the newest one is taken
+  // back (its order expired, or changed to an earlier time), which almost never happens.
+  let newest: number | null = null
+  let newestStale = false
+  const trackers = new Set<BoardTracker>()
+  function tell(prev: BoardOrder | undefined, next: BoardOrder | undefined): void {
+    if (next !== undefined && !newestStale) newest = Math.max(newest ?? 0, next.changedAt)
+    if (prev !== undefined && prev.changedAt === newest && (next?.changedAt ?? -1) < newest) {
+      newestStale = true
+    }
+    for (const tracker of trackers) tracker.update(prev, next)
+  }
+  function resetAll(): void {
+    newestStale = true
+    for (const tracker of trackers) tracker.reset(orders.value)
+  }
   /** The newest change on the board, or null when it is empty: how fresh a journal's board is. */
   const lastChangeAt = computed(() => {
     void version.value
-    let newest: number | null = null
-    for (const entry of orders.value.values()) newest = Math.max(newest ?? 0, entry.changedAt)
+    if (newestStale) {
+      newest = null
+      for (const entry of orders.value.values()) newest = Math.max(newest ?? 0, entry.changedAt)
+      newestStale = false
+    }
     return newest
   })
+
+  /** Keeps `tracker` up to date from now on (it is reset to the board at once); returns the
+   * function that stops it. */
+  function track(tracker: BoardTracker): () => void {
+    trackers.add(tracker)
+    tracker.reset(orders.value)
+    return () => trackers.delete(tracker)
+  }
 
   let api: KdsApi | null = null
   let unsubscribe: (() => void) | null = null
@@ -99,9 +138,11 @@ export const useBoardStore = defineStore('board', () => {
       void resync()
       return
     }
-    const prev = orders.value.get(changeId(event))
+    const id = changeId(event)
+    const prev = orders.value.get(id)
     const next = applyChange(orders.value as Map<string, BoardOrder>, event)
     seq.value = event.seq
+    if (next !== null) tell(prev, orders.value.get(id))
     changed()
     if (next === null || event.type === 'order:expire') return
     for (const listener of changeListeners) listener({ event, prev, next })
@@ -173,6 +214,7 @@ export const useBoardStore = defineStore('board', () => {
       if (source !== api) return
       orders.value = markRaw(new Map(snapshot.orders.map((entry) => [entry.id, entry])))
       seq.value = snapshot.seq
+      resetAll()
       commit()
       loaded.value = true
       error.value = null
@@ -229,6 +271,7 @@ export const useBoardStore = defineStore('board', () => {
     columns,
     count,
     lastChangeAt,
+    track,
     start,
     stop,
     resync,
