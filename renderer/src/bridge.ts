@@ -1,6 +1,7 @@
 // The KdsApi over the browser shell's WebSocket (electron/web), for when there is no preload.
 // Everything that arrives is parsed before use, exactly as window.kds answers would be.
 import { BRIDGE_PATH, BridgeFrameSchema } from '../../electron/common/bridge-frames'
+import { CLOSE_UNPAIRED } from '../../electron/common/hub'
 import {
   type KdsApi,
   type KdsMessage,
@@ -11,6 +12,20 @@ import type { CoreStatus } from '../../electron/common/status'
 import { kdsApiOver, type KdsResult } from '../../electron/common/kds-client'
 import { parseResult } from '../../electron/common/kds-dispatch'
 import { formatIssues } from '../../electron/common/protocol/parse'
+
+/** What the bridge says about its link to the hub: open, away (retrying), or refused (pair first). */
+export type BridgeLink = 'open' | 'away' | 'refused'
+
+export interface BridgeOptions {
+  /** Told whenever the link changes. */
+  onLink?: (link: BridgeLink) => void
+  /**
+   * Asks the hub for its status after this long without a frame, and gives the link up when no
+   * frame comes within as long again: a tablet that drops off the Wi-Fi gets no close event for
+   * minutes, and its screen must say so within seconds. Off (0) by default.
+   */
+  probeMs?: number
+}
 
 /** The KdsApi of the bridge, which can also be shut. */
 export interface BridgeApi extends KdsApi {
@@ -32,13 +47,21 @@ const RETRY_MAX_MS = 5_000
 // The shell is on this machine; an answer this late means it is stuck, and the caller should know.
 const REQUEST_TIMEOUT_MS = 15_000
 
-/** The bridge's address for the page's own origin: `ws(s)://<host>/kds`. */
+/**
+ * The bridge's address for the page's own origin: `ws(s)://<host>/kds`, with the screen role the
+ * page's address asks for (`?screen=station:hot`), so the hub cuts what it sends to that role.
+ */
 export function defaultBridgeUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_PATH}`
+  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_PATH}`
+  const screen = new URLSearchParams(location.search).get('screen')
+  return screen === null || screen === '' ? base : `${base}?screen=${encodeURIComponent(screen)}`
 }
 
 /** Connects to the browser shell's bridge at `url` (by default the page's own shell). */
-export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
+export function createBridgeApi(
+  url: string = defaultBridgeUrl(),
+  options: BridgeOptions = {},
+): BridgeApi {
   const pending = new Map<number, Pending>()
   const listeners = new Set<(message: KdsMessage) => void>()
   let socket: WebSocket | null = null
@@ -52,7 +75,13 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
   /** Status pushes so far, so a refresh answer never overwrites a newer push. */
   let statusPushes = 0
   let closed = false
+  /** The hub refused this device (close code 4401): no retrying until the page is paired. */
+  let refused = false
   let nextId = 1
+  /** When the open socket last brought a frame, for the liveness probe. */
+  let lastFrameAt = 0
+  let probeTimer: ReturnType<typeof setInterval> | null = null
+  let probing = false
 
   function deliver(message: KdsMessage): void {
     for (const listener of listeners) {
@@ -65,6 +94,7 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
   }
 
   function onFrame(data: unknown): void {
+    lastFrameAt = Date.now()
     if (typeof data !== 'string') return console.warn('bridge: dropped a binary frame')
     let json: unknown
     try {
@@ -92,6 +122,8 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
   function onOpen(ws: WebSocket): void {
     failures = 0
     lostAt = null
+    lastFrameAt = Date.now()
+    options.onLink?.('open')
     for (const entry of pending.values()) {
       if (!entry.sent) {
         ws.send(entry.frame)
@@ -114,10 +146,37 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
     everOpened = true
   }
 
-  function onClose(ws: WebSocket): void {
+  function onClose(ws: WebSocket, code?: number): void {
     if (socket !== ws) return
     socket = null
+    if (code === CLOSE_UNPAIRED) return refuse()
     lost()
+  }
+
+  /** The hub wants this device paired first: fail what is pending and wait for the pairing. */
+  function refuse(): void {
+    refused = true
+    const error = new Error('this screen is not paired with the hub')
+    for (const entry of [...pending.values()]) entry.fail(error)
+    options.onLink?.('refused')
+  }
+
+  /** Gives up a socket that brings nothing (no close event comes on a dead network). */
+  function probe(): void {
+    const ws = socket
+    if (ws === null || ws.readyState !== WebSocket.OPEN || options.probeMs === undefined) return
+    const quiet = Date.now() - lastFrameAt
+    if (quiet >= 2 * options.probeMs) {
+      console.warn(`bridge: nothing from ${url} for ${quiet} ms; reconnecting`)
+      onClose(ws)
+      ws.close()
+      return
+    }
+    if (quiet < options.probeMs || probing) return
+    probing = true
+    status()
+      .catch(() => undefined)
+      .finally(() => (probing = false))
   }
 
   /** Fails what was asked of the lost socket and, unless closed, tries again after a pause. */
@@ -128,6 +187,7 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
     failures += 1
     const delay = Math.min(RETRY_FIRST_MS * 2 ** (failures - 1), RETRY_MAX_MS)
     retryTimer = setTimeout(connect, delay)
+    options.onLink?.('away')
     if (everOpened) reportAway(Date.now() + delay)
   }
 
@@ -151,7 +211,7 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
   }
 
   function connect(): void {
-    if (closed || socket !== null) return
+    if (closed || refused || socket !== null) return
     if (retryTimer !== null) clearTimeout(retryTimer)
     retryTimer = null
     let ws: WebSocket
@@ -168,11 +228,12 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
     })
     // A close always follows an error, and handles it; the listener only says the error is seen.
     ws.addEventListener('error', () => {})
-    ws.addEventListener('close', () => onClose(ws))
+    ws.addEventListener('close', (event) => onClose(ws, event.code))
   }
 
   function request<N extends KdsRequestName>(name: N, args: unknown[]): Promise<KdsResult<N>> {
     if (closed) return Promise.reject(new Error('the bridge to the display shell is closed'))
+    if (refused) return Promise.reject(new Error('this screen is not paired with the hub'))
     return new Promise<KdsResult<N>>((resolve, reject) => {
       const id = nextId++
       const timer = setTimeout(
@@ -219,12 +280,16 @@ export function createBridgeApi(url: string = defaultBridgeUrl()): BridgeApi {
     connect()
     return () => listeners.delete(listener)
   })
+  if (options.probeMs !== undefined && options.probeMs > 0) {
+    probeTimer = setInterval(probe, Math.max(10, options.probeMs / 4))
+  }
   return {
     ...api,
     status,
     close() {
       closed = true
       if (retryTimer !== null) clearTimeout(retryTimer)
+      if (probeTimer !== null) clearInterval(probeTimer)
       const ws = socket
       if (ws === null) return
       onClose(ws)

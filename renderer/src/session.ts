@@ -2,6 +2,7 @@
 // subscribing before it asks, so nothing pushed in between is missed.
 import type { KdsApi } from '../../electron/common/kds-api'
 import { kdsApi } from './api'
+import { useHubStore } from './hub/hub-store'
 import { useBoardStore } from './stores/board'
 import { useClockStore } from './stores/clock'
 import { useDiagnosticsStore } from './stores/diagnostics'
@@ -24,5 +25,6 @@ export function startSession(api?: KdsApi): void {
   void useStatusStore().start(kds)
   void useBoardStore().start(kds)
   useDiagnosticsStore().start(kds)
+  useHubStore().start(kds)
   void useOutboxStore().start(kds)
 }

@@ -2,6 +2,7 @@
 import { clockEn } from './clock'
 import { dispatchEn } from './dispatch'
 import { kitchenEn } from './kitchen'
+import { hubEn } from './hub'
 import { printersEn } from './printers'
 import { outboxEn } from './outbox'
 import { testOrdersEn } from './test-orders'
@@ -9,6 +10,7 @@ import type { Messages } from './ru'
 
 export const en: Messages = {
   kitchen: kitchenEn,
+  hub: hubEn,
   outbox: outboxEn,
   clock: clockEn,
   dispatch: dispatchEn,

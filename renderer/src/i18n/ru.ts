@@ -3,12 +3,14 @@
 import { clockRu } from './clock'
 import { dispatchRu } from './dispatch'
 import { kitchenRu } from './kitchen'
+import { hubRu } from './hub'
 import { printersRu } from './printers'
 import { outboxRu } from './outbox'
 import { testOrdersRu } from './test-orders'
 
 export const ru = {
   kitchen: kitchenRu,
+  hub: hubRu,
   outbox: outboxRu,
   clock: clockRu,
   dispatch: dispatchRu,

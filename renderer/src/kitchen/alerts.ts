@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import { DEFAULT_DISPLAY_SETTINGS } from '../../../electron/common/settings'
+import { useScreenStore } from '../hub/screen-store'
 import { useBoardStore, type AppliedChange } from '../stores/board'
 import { useSettingsStore } from '../stores/settings'
 import { passesView } from './derive'
@@ -29,6 +30,7 @@ export const useAlertStore = defineStore('kitchenAlerts', () => {
   const board = useBoardStore()
   const settings = useSettingsStore()
   const view = useKitchenViewStore()
+  const screen = useScreenStore()
 
   /** Cards flashing as new, and cards highlighted after a condition change, by order id. */
   const flashing = reactive(new Set<string>())
@@ -96,8 +98,9 @@ export const useAlertStore = defineStore('kitchenAlerts', () => {
     const { event, next } = change
     if (isNewOrder(change)) {
       mark(flashing, next.id, FLASH_MS)
-      // Only what this window shows rings: a pickup-only screen stays quiet for deliveries.
-      if (passesView(next, view) && !view.hidden.has(next.condition)) ring()
+      // Only what this window shows rings: a pickup-only screen stays quiet for deliveries, and
+      // a station for orders with nothing of its own.
+      if (passesView(next, view) && !view.hidden.has(next.condition) && screen.admits(next)) ring()
       return
     }
     const moved = change.prev !== undefined && change.prev.condition !== next.condition

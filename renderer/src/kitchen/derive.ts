@@ -11,6 +11,8 @@ export interface KitchenFilter {
   hideTest: boolean
   hidden: ReadonlySet<string>
   search: string
+  /** The screen's role lets it through (a station: its tickets now); absent: every order. */
+  admit?: (entry: BoardOrder) => boolean
 }
 
 /** One kitchen column, before the clock decides which of its orders are late. */
@@ -53,6 +55,7 @@ export function onKitchenBoard(entry: BoardOrder, filter: KitchenFilter): boolea
   return (
     entry.bumpedAt === undefined &&
     !filter.hidden.has(entry.condition) &&
+    (filter.admit?.(entry) ?? true) &&
     passesView(entry, filter) &&
     matchesSearch(entry, filter.search)
   )

@@ -6,11 +6,14 @@ import { computed, markRaw, ref } from 'vue'
 import type { BoardOrder } from '../../../electron/common/board'
 import { DEFAULT_DISPLAY_SETTINGS } from '../../../electron/common/settings'
 import { KNOWN_CONDITIONS } from '../../../electron/common/conditions'
+import { atStation, stationDone } from '../../../electron/common/station-progress'
+import { useScreenStore } from '../hub/screen-store'
+import { stationAllDay } from '../hub/ticket-lines'
 import { useBoardStore } from '../stores/board'
 import { useClockStore } from '../stores/clock'
 import { useSettingsStore } from '../stores/settings'
 import { AllDayCounts, ConditionCounts, RecentBumps } from './board-tallies'
-import { arrange, lateCount, type KitchenColumn, type KitchenFilter } from './derive'
+import { arrange, lateCount, RECENT_LIMIT, type KitchenColumn, type KitchenFilter } from './derive'
 import { KitchenIndex } from './kitchen-index'
 import { useLayout } from './layout'
 import { useTilePages } from './tile-pages'
@@ -34,6 +37,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
   const settings = useSettingsStore()
   const view = useKitchenViewStore()
   const layout = useLayout()
+  const screen = useScreenStore()
 
   const rules = computed(() => ({
     lateMinutes: settings.thresholds.lateMinutes,
@@ -45,7 +49,14 @@ export const useKitchenStore = defineStore('kitchen', () => {
     hideTest: view.hideTest,
     hidden: view.hidden,
     search: view.search,
+    ...admitOf(screen.station),
   }))
+  /** A station screen lets through only the tickets at that station now. */
+  function admitOf(station: string | null): Pick<KitchenFilter, 'admit'> {
+    if (station === null) return {}
+    const routing = screen.routing
+    return { admit: (entry) => atStation(entry, station, routing) }
+  }
 
   // Kept up to date change by change (kitchen-index.ts, board-tallies.ts): a change of the
   // board costs the orders it touches, and a redraw remakes only the columns they are in.
@@ -117,14 +128,32 @@ export const useKitchenStore = defineStore('kitchen', () => {
   })
 
   const allDay = computed(() => {
+    const station = screen.station
+    // A station counts what is still open there, over its own tickets.
+    if (station !== null) {
+      const shown = base.value.flatMap((column) => column.orders)
+      return stationAllDay(shown, station, screen.routing)
+    }
     void board.version
     allDayCounts.configure(filter.value)
     return allDayCounts.current()
   })
   const recent = computed(() => {
     void board.version
-    return recentList.current()
+    const station = screen.station
+    if (station === null) return recentList.current()
+    // A station's own bumps: the tickets it passed on or finished, the latest first.
+    const passed = [...board.orders.values()].filter(
+      (entry) => entry.bumpedAt === undefined && stationDone(entry, station),
+    )
+    return passed.sort((a, b) => clearedAt(b) - clearedAt(a)).slice(0, RECENT_LIMIT)
   })
+  /** When an order left this screen: its bump, or on a station that station's bump. */
+  function clearedAt(entry: BoardOrder): number {
+    const station = screen.station
+    if (station === null) return entry.bumpedAt ?? entry.changedAt
+    return entry.stationsDoneAt?.[station] ?? entry.changedAt
+  }
   const conditions = computed(() => {
     void board.version
     return conditionCounts.current()
@@ -199,7 +228,9 @@ export const useKitchenStore = defineStore('kitchen', () => {
       const row = at?.row ?? 0
       selectedId.value = orders[row + 1]?.id ?? orders[row - 1]?.id ?? null
     }
-    await board.bump(id)
+    const station = screen.station
+    if (station === null) await board.bump(id)
+    else await board.bumpStation(id, station)
   }
 
   /** Bumps the selected card, if any. */
@@ -216,7 +247,9 @@ export const useKitchenStore = defineStore('kitchen', () => {
 
   /** Brings back an order (null: the last bumped) and selects it. */
   async function recall(id: string | null): Promise<void> {
-    const recalled = await board.recall(id)
+    const station = screen.station
+    const recalled =
+      station === null ? await board.recall(id) : await board.recallStation(station, id)
     if (recalled === null) return
     selectedId.value = recalled
     // Tiled, the recalled ticket may land on another page: show that one.
@@ -242,6 +275,7 @@ export const useKitchenStore = defineStore('kitchen', () => {
     digits,
     allDay,
     recent,
+    clearedAt,
     conditions,
     rules,
     selectedId,

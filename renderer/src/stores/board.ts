@@ -12,6 +12,7 @@ import type { KdsApi } from '../../../electron/common/kds-api'
 import { groupColumns } from '../columns'
 import { useClockStore } from './clock'
 import { errorText } from './errors'
+import { useLinkStore } from './link'
 
 /** How long to wait before asking again for a snapshot that failed. */
 export const SNAPSHOT_RETRY_MS = 2_000
@@ -52,6 +53,7 @@ export const useBoardStore = defineStore('board', () => {
   /** How the last reprint of each order went (this window's, not journaled: a button's feedback). */
   const reprints = ref<Readonly<Record<string, { ok: boolean; reason: string | null }>>>({})
   const clock = useClockStore()
+  const link = useLinkStore()
 
   const columns = computed(() => {
     void version.value
@@ -154,14 +156,33 @@ export const useBoardStore = defineStore('board', () => {
 
   /** Asks the core to bump an order off the kitchen board; the board changes when its event comes. */
   async function bump(id: string): Promise<void> {
-    if (api === null) throw new Error('not connected to the core')
-    await api.bump(id)
+    await link.act(() => core().bump(id))
   }
 
   /** Asks the core to bring back a bumped order (null: the last bumped); answers its id or null. */
   async function recall(id: string | null): Promise<string | null> {
+    return link.act(() => core().recall(id))
+  }
+
+  /** Marks one item of an order done, or open again (a touch on a station's line). */
+  async function itemDone(id: string, item: number, done: boolean): Promise<void> {
+    await link.act(() => core().itemDone(id, item, done))
+  }
+
+  /** A station's bump: its items done, the ticket leaves the station (or goes on to `next`). */
+  async function bumpStation(id: string, station: string): Promise<void> {
+    await link.act(() => core().bumpStation(id, station))
+  }
+
+  /** Brings a ticket back to a station (null: its last bumped); answers its id or null. */
+  async function recallStation(station: string, id: string | null): Promise<string | null> {
+    return link.act(() => core().recallStation(station, id))
+  }
+
+  /** The api, or a refusal a person can read. */
+  function core(): KdsApi {
     if (api === null) throw new Error('not connected to the core')
-    return api.recall(id)
+    return api
   }
 
   /**
@@ -257,5 +278,8 @@ export const useBoardStore = defineStore('board', () => {
     onChange,
     bump,
     recall,
+    itemDone,
+    bumpStation,
+    recallStation,
   }
 })

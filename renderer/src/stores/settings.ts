@@ -10,12 +10,14 @@ import {
   type SettingsView,
 } from '../../../electron/common/settings'
 import { errorText } from './errors'
+import { useLinkStore } from './link'
 
 export const useSettingsStore = defineStore('settings', () => {
   const view = shallowRef<SettingsView | null>(null)
   /** Why the last change was refused, in the core's words; null after a success. */
   const error = ref<string | null>(null)
   const saving = ref(false)
+  const link = useLinkStore()
 
   const language = computed(() => view.value?.language ?? DEFAULT_DISPLAY_SETTINGS.language)
   const currency = computed(() => view.value?.currency ?? DEFAULT_DISPLAY_SETTINGS.currency)
@@ -60,6 +62,11 @@ export const useSettingsStore = defineStore('settings', () => {
   async function update(change: SettingsUpdate): Promise<boolean> {
     if (api === null) {
       error.value = 'not connected to the core'
+      return false
+    }
+    // While the hub is away a change would be sent when it is back, unseen: refuse it now.
+    if (link.state !== 'open') {
+      error.value = 'the hub is not answering; nothing was changed'
       return false
     }
     saving.value = true

@@ -2,7 +2,7 @@
 // stopped afterwards, their output kept next to the test's other artifacts.
 import { test as base } from '@playwright/test'
 import { ReferenceServer, WATCHER_TOKEN } from './reference-server'
-import { startWebShell, type WebShellProcess } from './web-shell'
+import { startWebShell, type WebShellOptions, type WebShellProcess } from './web-shell'
 
 export { expect } from '@playwright/test'
 
@@ -10,7 +10,10 @@ interface Fixtures {
   /** The backend, on a free port. */
   reference: ReferenceServer
   /** Starts a web shell on `reference` with `token` (default the WATCHER's). */
-  startShell: (token?: string) => Promise<WebShellProcess>
+  startShell: (
+    token?: string,
+    extra?: Pick<WebShellOptions, 'args' | 'env'>,
+  ) => Promise<WebShellProcess>
   /** A web shell on `reference` with the WATCHER token. */
   shell: WebShellProcess
 }
@@ -29,8 +32,8 @@ export const test = base.extend<Fixtures>({
   },
   startShell: async ({ reference }, use, testInfo) => {
     const started: WebShellProcess[] = []
-    await use(async (token = WATCHER_TOKEN) => {
-      const shell = await startWebShell({ server: reference.url, token })
+    await use(async (token = WATCHER_TOKEN, extra = {}) => {
+      const shell = await startWebShell({ server: reference.url, token, ...extra })
       started.push(shell)
       return shell
     })

@@ -12,6 +12,10 @@ export interface WebShellOptions {
   /** The backend; the shell watches it with `token`. */
   server: string
   token: string
+  /** More flags, e.g. `--lan`. */
+  args?: readonly string[]
+  /** More environment, e.g. KDS_CONFIG_FILE. */
+  env?: Record<string, string>
 }
 
 /** A running web shell and the temporary data directory it owns. */
@@ -28,6 +32,10 @@ export interface WebShellProcess {
   untilConnected(timeoutMs?: number): Promise<void>
   /** Stops it (as Ctrl+C would) and starts it again on the same port and data directory. */
   restart(): Promise<void>
+  /** Stops it (as Ctrl+C would), keeping its data directory for `start`. */
+  halt(): Promise<void>
+  /** Starts it again after `halt`, on the same port and data directory. */
+  start(): Promise<void>
   /** Stops the shell and removes its data directory; resolves with the last exit code. */
   stop(): Promise<number | null>
 }
@@ -38,9 +46,17 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShellP
   const run = (port: number) =>
     startCli(
       'electron/web/cli.ts',
-      ['--port', String(port), '--data-dir', dataDir, '--server', options.server],
+      [
+        '--port',
+        String(port),
+        '--data-dir',
+        dataDir,
+        '--server',
+        options.server,
+        ...(options.args ?? []),
+      ],
       READY,
-      { KDS_TOKEN: options.token },
+      { KDS_TOKEN: options.token, ...options.env },
     )
   let process: CliProcess
   try {
@@ -51,9 +67,10 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShellP
   }
   const url = process.address
   const logs: string[] = []
+  let halted = false
   return {
     url,
-    output: () => [...logs, process.output()].join('\n--- restarted ---\n'),
+    output: () => [...logs, ...(halted ? [] : [process.output()])].join('\n--- restarted ---\n'),
     async untilConnected(timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs
       let state = 'unknown'
@@ -70,8 +87,17 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShellP
       logs.push(`${process.output()}\n[exit code ${String(code)}]`)
       process = await run(Number(new URL(url).port))
     },
-    async stop() {
+    async halt() {
       const code = await process.stop()
+      logs.push(`${process.output()}\n[exit code ${String(code)}]`)
+      halted = true
+    },
+    async start() {
+      process = await run(Number(new URL(url).port))
+      halted = false
+    },
+    async stop() {
+      const code = halted ? null : await process.stop()
       rmSync(dataDir, { recursive: true, force: true })
       return code
     },

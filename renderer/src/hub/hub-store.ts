@@ -1,0 +1,67 @@
+// The hub as its settings show it: the paired screens, its addresses and pairing code (which only
+// the hub's own window is told), and the stations with the products seen on the board. Pushed
+// `devices` and `hub` messages keep the first two current; the stations are asked for on demand.
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { Device, HubInfo, StationsInfo } from '../../../electron/common/hub'
+import type { KdsApi } from '../../../electron/common/kds-api'
+import { errorText } from '../stores/errors'
+import { useLinkStore } from '../stores/link'
+
+export const useHubStore = defineStore('hub', () => {
+  const link = useLinkStore()
+  const devices = shallowRef<Device[] | null>(null)
+  const info = shallowRef<HubInfo | null>(null)
+  const stations = shallowRef<StationsInfo | null>(null)
+  /** Why the hub's facts could not be had; null once they came. */
+  const error = ref<string | null>(null)
+  let api: KdsApi | null = null
+  let unsubscribe: (() => void) | null = null
+
+  const core = (): KdsApi => {
+    if (api === null) throw new Error('not connected to the core')
+    return api
+  }
+
+  /** Subscribes to the pushes; what the panel shows is asked for when it opens (`refresh`). */
+  function start(kds: KdsApi): void {
+    stop()
+    api = kds
+    unsubscribe = kds.subscribe((message) => {
+      if (message.type === 'devices') devices.value = message.devices
+      if (message.type === 'hub') info.value = message.hub
+    })
+  }
+
+  /** Asks for the devices, the hub's facts and the stations now. */
+  async function refresh(): Promise<void> {
+    try {
+      const kds = core()
+      const [nextInfo, nextDevices, nextStations] = await Promise.all([
+        kds.hubInfo(),
+        kds.devices(),
+        kds.stations(),
+      ])
+      info.value = nextInfo
+      devices.value = nextDevices
+      stations.value = nextStations
+      error.value = null
+    } catch (failure) {
+      error.value = errorText(failure)
+    }
+  }
+
+  /** Forgets a paired screen: the hub closes its connection at once. */
+  async function revoke(id: string): Promise<void> {
+    await link.act(() => core().revokeDevice(id))
+    devices.value = (devices.value ?? []).filter((device) => device.id !== id)
+  }
+
+  function stop(): void {
+    unsubscribe?.()
+    unsubscribe = null
+    api = null
+  }
+
+  return { devices, info, stations, error, start, refresh, revoke, stop }
+})
