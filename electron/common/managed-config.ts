@@ -13,6 +13,8 @@ import { StationIdSchema, StationsSchema } from './stations'
 // A path on any OS: /etc/..., C:\..., or \\server\share\...
 const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\)/
 
+const NOT_A_HUB = 'must be an http or https address of a hub; this app stays its own hub'
+
 /** Every managed key and the values it accepts. */
 export const ManagedConfigSchema = z.object({
   serverUrl: ServerUrlSchema,
@@ -40,6 +42,12 @@ export const ManagedConfigSchema = z.object({
   defaultStation: StationIdSchema,
   /** Serve the board to paired screens on the local network. */
   lan: z.boolean(),
+  /** The hub this app is a screen of (its window loads the hub's page; no core of its own). */
+  hubUrl: z
+    .string({ error: NOT_A_HUB })
+    .trim()
+    .max(2_000)
+    .pipe(z.url({ protocol: /^https?$/, error: NOT_A_HUB })),
 })
 
 export type ManagedConfig = Partial<z.infer<typeof ManagedConfigSchema>>
@@ -65,6 +73,7 @@ export const MANAGED_ENV = {
   stations: 'KDS_STATIONS',
   defaultStation: 'KDS_DEFAULT_STATION',
   lan: 'KDS_LAN',
+  hubUrl: 'KDS_HUB_URL',
 } as const satisfies Record<ManagedKey, string>
 
 /** The command-line flag of each key, without the leading `--`. */
@@ -84,6 +93,7 @@ export const MANAGED_FLAGS = {
   stations: 'stations',
   defaultStation: 'default-station',
   lan: 'lan',
+  hubUrl: 'hub-url',
 } as const satisfies Record<ManagedKey, string>
 
 /** What one source gave: its valid values, where each came from, and what was wrong. */

@@ -12,7 +12,7 @@ import { applyStartAtLogin } from './login-item'
 import { managedSettingsBackend } from '../core/managed-backend'
 import { loadManagedSettings } from '../core/managed-settings-load'
 import { systemPrinter } from './system-printer'
-import { rendererLocation } from './renderer-location'
+import { rendererLocation, type RendererLocation } from './renderer-location'
 import { hardenSession, installAppSecurity } from './security'
 import { installCrashGuard, type ErrorSource } from './self-heal-main'
 import { watchRenderer } from './self-heal-renderer'
@@ -43,7 +43,11 @@ export async function startApp(options: AppOptions): Promise<void> {
   useUserDataDirSwitch()
   const userData = app.getPath('userData')
   const log = teeLogger(options.log, createFileLogger(join(userData, 'data', 'logs')))
-  const location = rendererLocation(app.isPackaged)
+  const managed = loadManagedSettings({ argv, env })
+  const { kiosk, view, layout, startAtLogin, tokenFile, hubUrl } = managed.config
+  // A screen of a hub: the hub's page is "our page", and this process runs no core of its own.
+  const location: RendererLocation =
+    hubUrl === undefined ? rendererLocation(app.isPackaged) : { kind: 'hub', url: hubUrl }
   // Another view of the board for a second monitor: a window of our own, self-healing like the first.
   installAppSecurity(app, location, log, (url) => {
     watchRenderer(createViewWindow(location, log, url), { log })
@@ -60,24 +64,24 @@ export async function startApp(options: AppOptions): Promise<void> {
     onGiveUp: (message) => dialog.showErrorBox(WINDOW_TITLE, message),
     ...(options.errors === undefined ? {} : { source: options.errors }),
   })
-  const managed = loadManagedSettings({ argv, env })
   for (const warning of managed.warnings) log.warn(warning)
-  const { kiosk, view, startAtLogin, tokenFile } = managed.config
 
   let core: KdsCore | null = null
+  // A screen of a hub has no core; its window may be reopened once the app is ready.
+  let screenReady = false
   let dispose = () => {}
   let closed = false
   const windows = () => BrowserWindow.getAllWindows()
   const openWindow = () => {
     const open = windows()[0]
     if (open !== undefined) return open
-    const window = createMainWindow(location, log, { kiosk, view })
+    const window = createMainWindow(location, log, { kiosk, view, layout })
     watchRenderer(window, { log })
     return window
   }
 
   app.on('second-instance', () => {
-    if (core === null) return
+    if (core === null && !screenReady) return
     const window = openWindow()
     if (window.isMinimized()) window.restore()
     window.focus()
@@ -86,7 +90,7 @@ export async function startApp(options: AppOptions): Promise<void> {
     if (process.platform !== 'darwin') app.quit()
   })
   app.on('activate', () => {
-    if (core !== null) openWindow()
+    if (core !== null || screenReady) openWindow()
   })
   app.on('child-process-gone', (_event, details) => {
     log.warn('a child process is gone', { type: details.type, reason: details.reason })
@@ -114,6 +118,14 @@ export async function startApp(options: AppOptions): Promise<void> {
   if (startAtLogin !== undefined) applyStartAtLogin(startAtLogin, { app, log })
   // A wall display that dims is a display nobody reads.
   if (kiosk === true) powerSaveBlocker.start('prevent-display-sleep')
+  if (location.kind === 'hub') {
+    // No core, feed, demo server, IPC or LAN: the hub's page pairs and talks over its bridge,
+    // and its device cookie stays in this (persistent) session.
+    log.info('this app is a screen of a hub', { hubUrl: location.url })
+    screenReady = true
+    openWindow()
+    return
+  }
   try {
     core = await KdsCore.start({
       dataDir: join(userData, 'data'),

@@ -35,7 +35,8 @@ export function registerIpc({ core, windows, location, log }: IpcOptions): () =>
     for (const window of windows()) {
       if (window.isDestroyed()) continue
       const contents = window.webContents
-      if (isAppUrl(location, contents.getURL())) contents.send(KDS_CHANNELS.message, message)
+      if (location.kind !== 'hub' && isAppUrl(location, contents.getURL()))
+        contents.send(KDS_CHANNELS.message, message)
     }
   })
   return () => {

@@ -2,8 +2,12 @@
 // so the answer is decided here, once.
 import { fileURLToPath } from 'node:url'
 
-/** The built renderer on disk, or electron-vite's dev server. */
-export type RendererLocation = { kind: 'file'; path: string } | { kind: 'dev'; url: string }
+/**
+ * The built renderer on disk, electron-vite's dev server, or a hub's page (this app a screen of
+ * that hub: the page is remote, so it gets no preload and no IPC, only navigation within its origin).
+ */
+export type RendererLocation =
+  { kind: 'file'; path: string } | { kind: 'dev'; url: string } | { kind: 'hub'; url: string }
 
 /**
  * The renderer to load. ELECTRON_RENDERER_URL (set by `electron-vite dev`) is honoured only in an
@@ -34,7 +38,7 @@ export function isHttpUrl(url: string): boolean {
 export function isAppUrl(location: RendererLocation, url: string): boolean {
   try {
     const parsed = new URL(url)
-    if (location.kind === 'dev') return parsed.origin === new URL(location.url).origin
+    if (location.kind !== 'file') return parsed.origin === new URL(location.url).origin
     if (parsed.protocol !== 'file:' || parsed.host !== '') return false
     parsed.hash = ''
     parsed.search = ''

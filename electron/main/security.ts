@@ -25,7 +25,7 @@ import { isAppUrl, isHttpUrl, type RendererLocation } from './renderer-location'
  */
 export function createSecureWindow(
   options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>,
-  preload: string,
+  preload: string | null,
 ): BrowserWindow {
   return new BrowserWindow({
     ...options,
@@ -44,8 +44,9 @@ export function createSecureWindow(
       // The spellchecker fetches dictionaries from a Google CDN; a display types almost nothing.
       spellcheck: false,
       // PRELOAD_JS_CHECK (reviewed): our own bundle, built from electron/preload; it exposes the
-      // KdsApi contract through contextBridge and nothing of Node or Electron to the page.
-      preload,
+      // KdsApi contract through contextBridge and nothing of Node or Electron to the page. null
+      // for a hub's page (a screen of a hub): a remote page gets no bridge into this process.
+      ...(preload === null ? {} : { preload }),
     },
   })
 }
@@ -108,7 +109,10 @@ export function hardenWebContents(
     log.warn('blocked a webview')
   })
   contents.setWindowOpenHandler(({ url }) => {
-    if (openAppWindow !== undefined && isAppUrl(location, url)) {
+    if (location.kind === 'hub') {
+      // A remote page opens nothing: neither a window of ours nor the system browser.
+      log.warn('blocked a window', { url })
+    } else if (openAppWindow !== undefined && isAppUrl(location, url)) {
       // Denied here and made by the shell: the page never gets a handle on the new window, and the
       // window gets exactly the preferences of window.ts, not any the page asked for.
       log.info('opening another window of the app', { url })
@@ -152,12 +156,12 @@ export function hardenSession(
   })
   // The one thing the display needs: its own page going full screen (the settings' switch).
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    const granted = permission === 'fullscreen' && isAppUrl(location, details.requestingUrl)
+    const granted = ownsFullscreen(location, permission, details.requestingUrl)
     if (!granted) log.warn('denied a permission request', { permission })
     callback(granted)
   })
-  session.setPermissionCheckHandler(
-    (_contents, permission, origin) => permission === 'fullscreen' && isAppUrl(location, origin),
+  session.setPermissionCheckHandler((_contents, permission, origin) =>
+    ownsFullscreen(location, permission, origin),
   )
   session.setDevicePermissionHandler(() => false)
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -170,6 +174,11 @@ export function hardenSession(
   })
 }
 
+/** Full screen for our own page only; a hub's remote page is granted nothing at all. */
+function ownsFullscreen(location: RendererLocation, permission: string, url: string): boolean {
+  return location.kind !== 'hub' && permission === 'fullscreen' && isAppUrl(location, url)
+}
+
 /**
  * Whether an IPC message comes from the main frame of one of our windows, showing our page.
  * Frames are matched by process and routing id, which identify a frame for its whole life.
@@ -179,7 +188,8 @@ export function isTrustedSender(
   windows: readonly BrowserWindow[],
   location: RendererLocation,
 ): boolean {
-  if (frame === null) return false
+  // A hub's page is remote: no IPC answers it, whatever frame it is in.
+  if (frame === null || location.kind === 'hub') return false
   const ours = windows.some((window) => {
     if (window.isDestroyed()) return false
     const main = window.webContents.mainFrame

@@ -4,6 +4,7 @@ import type { BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url'
 import type { Logger } from '../core/logger'
 import type { View } from '../common/managed-config'
+import type { Layout } from '../common/settings'
 import { parseScreenRole } from '../common/roles'
 import type { RendererLocation } from './renderer-location'
 import { createSecureWindow } from './security'
@@ -23,6 +24,8 @@ export interface WindowMode {
   kiosk?: boolean
   /** The board to open on; handed to the page as `?view=`. */
   view?: View
+  /** The kitchen board's layout; handed to a hub's page as `?layout=`. */
+  layout?: Layout
 }
 
 /** Opens the display window on the renderer; shown once it has painted. */
@@ -45,20 +48,29 @@ export function createMainWindow(
       // Only when asked: an explicit `fullscreen: false` hides macOS's full-screen button.
       ...(kiosk ? { kiosk: true, fullscreen: true } : {}),
     },
-    PRELOAD_PATH,
+    // A hub's page talks to the hub over its WebSocket bridge, as a tablet's browser does.
+    location.kind === 'hub' ? null : PRELOAD_PATH,
   )
   window.once('ready-to-show', () => window.show())
-  const query: Record<string, string> = mode.view === undefined ? {} : { view: mode.view }
   const loading =
-    location.kind === 'dev'
-      ? window.loadURL(withQuery(location.url, query))
-      : window.loadFile(location.path, { query })
+    location.kind === 'file'
+      ? window.loadFile(location.path, { query: pageQuery(location, mode) })
+      : window.loadURL(withQuery(location.url, pageQuery(location, mode)))
   loading.catch((error: unknown) => {
     log.error('the renderer did not load', { error: String(error) })
     // A window that never shows looks like an app that never started.
     if (!window.isDestroyed()) window.show()
   })
   return window
+}
+
+/** What the page is told by its address: our page reads `?view=`, a hub's `?screen=`, `?layout=`. */
+function pageQuery(location: RendererLocation, mode: WindowMode): Record<string, string> {
+  if (location.kind !== 'hub') return mode.view === undefined ? {} : { view: mode.view }
+  return {
+    ...(mode.view === undefined ? {} : { screen: mode.view }),
+    ...(mode.layout === undefined ? {} : { layout: mode.layout }),
+  }
 }
 
 /** `url` with `query` added to its search parameters. */
