@@ -87,6 +87,10 @@ async function main(): Promise<number | undefined> {
   // The same managed configuration as the app: KDS_CONFIG_FILE (or the system's), KDS_*, flags.
   const loaded = loadManagedSettings({ argv: options.managedArgv, env: process.env })
   for (const warning of loaded.warnings) log.warn(warning)
+  if (loaded.config.hubUrl !== undefined) {
+    // A screen of a hub is an Electron app; a browser on the hub's address is this shell's screen.
+    log.warn(`${loaded.origins.hubUrl ?? 'hubUrl'}: this shell is always a hub; hubUrl ignored`)
+  }
   // This shell serves the network only when started so (--lan, KDS_LAN, the file): a switch on
   // its settings screen could not re-bind it, so `lan` shows as set by the start, not editable.
   const managed = {
