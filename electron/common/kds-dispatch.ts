@@ -35,68 +35,27 @@ export async function dispatchRequest(handlers: KdsHandlers, frame: unknown): Pr
   }
 }
 
+/** A request's arguments, as its schema gives them. */
+type ArgsOf<N extends KdsRequestName> = z.infer<(typeof KDS_REQUESTS)[N]['args']>
+
+/** The requests whose handler does not take what the request's schema parses to: none. */
+type Mismatched = {
+  [N in KdsRequestName]: KdsHandlers[N] extends (...args: ArgsOf<N>) => unknown ? never : N
+}[KdsRequestName]
+/**
+ * Fails to compile, naming the request, when a handler and its schema disagree: what lets `call`
+ * pass the parsed arguments on without a case per request.
+ */
+type Holds<T extends true> = T
+export type EveryHandlerTakesItsArgs = Holds<[Mismatched] extends [never] ? true : Mismatched>
+
 /** Parses the arguments of `name` (throwing a ZodError when they are wrong) and calls the core. */
 function call(handlers: KdsHandlers, name: KdsRequestName, args: unknown[]): unknown {
-  switch (name) {
-    case 'snapshot':
-      KDS_REQUESTS.snapshot.args.parse(args)
-      return handlers.snapshot()
-    case 'status':
-      KDS_REQUESTS.status.args.parse(args)
-      return handlers.status()
-    case 'settings':
-      KDS_REQUESTS.settings.args.parse(args)
-      return handlers.settings()
-    case 'updateSettings':
-      return handlers.updateSettings(KDS_REQUESTS.updateSettings.args.parse(args)[0])
-    case 'dismissGap':
-      return handlers.dismissGap(KDS_REQUESTS.dismissGap.args.parse(args)[0])
-    case 'diagnostics':
-      KDS_REQUESTS.diagnostics.args.parse(args)
-      return handlers.diagnostics()
-    case 'exportDiagnostics':
-      KDS_REQUESTS.exportDiagnostics.args.parse(args)
-      return handlers.exportDiagnostics()
-    case 'bump':
-      return handlers.bump(KDS_REQUESTS.bump.args.parse(args)[0])
-    case 'start':
-      return handlers.start(KDS_REQUESTS.start.args.parse(args)[0])
-    case 'outbox':
-      KDS_REQUESTS.outbox.args.parse(args)
-      return handlers.outbox()
-    case 'dismissOutbox':
-      return handlers.dismissOutbox(KDS_REQUESTS.dismissOutbox.args.parse(args)[0])
-    case 'recall':
-      return handlers.recall(KDS_REQUESTS.recall.args.parse(args)[0])
-    case 'reprint':
-      return handlers.reprint(KDS_REQUESTS.reprint.args.parse(args)[0])
-    case 'printPreview':
-      return handlers.printPreview(...KDS_REQUESTS.printPreview.args.parse(args))
-    case 'testPrint':
-      return handlers.testPrint(KDS_REQUESTS.testPrint.args.parse(args)[0])
-    case 'itemDone':
-      return handlers.itemDone(...KDS_REQUESTS.itemDone.args.parse(args))
-    case 'bumpStation':
-      return handlers.bumpStation(...KDS_REQUESTS.bumpStation.args.parse(args))
-    case 'recallStation':
-      return handlers.recallStation(...KDS_REQUESTS.recallStation.args.parse(args))
-    case 'stations':
-      KDS_REQUESTS.stations.args.parse(args)
-      return handlers.stations()
-    case 'devices':
-      KDS_REQUESTS.devices.args.parse(args)
-      return handlers.devices()
-    case 'revokeDevice':
-      return handlers.revokeDevice(KDS_REQUESTS.revokeDevice.args.parse(args)[0])
-    case 'hubInfo':
-      KDS_REQUESTS.hubInfo.args.parse(args)
-      return handlers.hubInfo()
-    case 'unlockSettings':
-      return handlers.unlockSettings(KDS_REQUESTS.unlockSettings.args.parse(args)[0])
-    case 'lockSettings':
-      KDS_REQUESTS.lockSettings.args.parse(args)
-      return handlers.lockSettings()
-  }
+  const parsed: unknown[] = [...KDS_REQUESTS[name].args.parse(args)]
+  // EveryHandlerTakesItsArgs proves each handler takes its schema's tuple; TypeScript cannot
+  // follow a union of names through one call, hence the one cast.
+  const handler = handlers[name] as (...args: unknown[]) => unknown
+  return handler.apply(handlers, parsed)
 }
 
 /** Parses the answer to request `name`, as the renderer side receives it. */
