@@ -190,9 +190,11 @@ export const useBoardStore = defineStore('board', () => {
    * Rejects when the core refused (no printer configured, say).
    */
   async function reprint(id: string): Promise<void> {
-    if (api === null) throw new Error('not connected to the core')
+    const source = api
+    if (source === null) throw new Error('not connected to the core')
     try {
-      await api.reprint(id)
+      // Through the link: while the hub is away the reprint is refused on screen, not sent later.
+      await link.act(() => source.reprint(id))
       reprints.value = { ...reprints.value, [id]: { ok: true, reason: null } }
     } catch (failure) {
       reprints.value = { ...reprints.value, [id]: { ok: false, reason: errorText(failure) } }

@@ -2,6 +2,7 @@
 // pushes the whole list after every change (it is short: what waits, refusals, notes); a lost link
 // to the core asks for it again.
 import { defineStore } from 'pinia'
+import { useLinkStore } from './link'
 import { computed, ref, shallowRef } from 'vue'
 import { reachedCondition } from '../../../electron/common/condition-action'
 import type { KdsApi } from '../../../electron/common/kds-api'
@@ -16,6 +17,7 @@ export interface TicketOutbox {
 }
 
 export const useOutboxStore = defineStore('outbox', () => {
+  const link = useLinkStore()
   const entries = shallowRef<OutboxEntry[]>([])
   const error = ref<string | null>(null)
   let api: KdsApi | null = null
@@ -71,10 +73,11 @@ export const useOutboxStore = defineStore('outbox', () => {
     api = null
   }
 
-  /** «Начать» on an order. */
+  /** «Начать» on an order: refused on screen while the hub is away, as every touch is. */
   async function startOrder(id: string): Promise<void> {
-    if (api === null) throw new Error('not connected to the core')
-    await api.start(id)
+    const core = api
+    if (core === null) throw new Error('not connected to the core')
+    await link.act(() => core.start(id))
   }
 
   /** A person has read a refusal or a note. */

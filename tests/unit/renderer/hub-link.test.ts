@@ -11,6 +11,7 @@ import { startSession } from '../../../renderer/src/session'
 import { useBoardStore } from '../../../renderer/src/stores/board'
 import { useClockStore } from '../../../renderer/src/stores/clock'
 import { HubAwayError, useLinkStore } from '../../../renderer/src/stores/link'
+import { useOutboxStore } from '../../../renderer/src/stores/outbox'
 import { useStatusStore } from '../../../renderer/src/stores/status'
 import { FakeKds } from './fake-kds'
 import { withScreenHeight } from './layout'
@@ -46,6 +47,18 @@ describe('the link store', () => {
     expect(link.awaySince).toBe(1_000)
     link.report('open')
     expect(link.awaySince).toBeNull()
+  })
+
+  it('refuses «Начать» and a reprint unsent while the hub is away, as every touch', async () => {
+    await useBoardStore().start(kds)
+    await useOutboxStore().start(kds)
+    useLinkStore().report('away', 1_000)
+    await expect(useOutboxStore().startOrder('order0001')).rejects.toBeInstanceOf(HubAwayError)
+    await expect(useBoardStore().reprint('order0001')).rejects.toBeInstanceOf(HubAwayError)
+    expect(kds.starts).toEqual([])
+    expect(kds.reprints).toEqual([])
+    expect(useLinkStore().refusal).not.toBeNull()
+    useOutboxStore().stop()
   })
 
   it("keeps the core's reason when the hub refuses a request", async () => {
