@@ -27,7 +27,13 @@ import type { StationMatcher } from './printing/print-jobs'
 import type { PrintDesk } from './printing/print-desk'
 import { startPrinting } from './printing/printing'
 import type { OutboxEntry } from '../common/outbox'
-import { NO_HUB_SCREEN, type Device, type HubInfo, type HubScreen, type StationsInfo } from '../common/hub'
+import {
+  NO_HUB_SCREEN,
+  type Device,
+  type HubInfo,
+  type HubScreen,
+  type StationsInfo,
+} from '../common/hub'
 import type { StationRouting } from '../common/stations'
 import { stationCommands } from './station-commands'
 import { LOCAL_HUB, type HubLink } from './hub-link'

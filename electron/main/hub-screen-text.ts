@@ -32,7 +32,8 @@ const en: typeof ru = {
   cancel: 'Cancel',
   leaveNow: 'Stop being a screen of the hub',
   managed: 'This computer is a screen of the hub {url}: the administrator set it so ({origin}).',
-  managedDetail: 'Only a change of the managed configuration makes it stop being a screen of the hub.',
+  managedDetail:
+    'Only a change of the managed configuration makes it stop being a screen of the hub.',
   ok: 'OK',
   unreachable: 'The hub {url} is not reachable',
   unreachableDetail:
