@@ -108,6 +108,8 @@ export function hubScreenExit(options: HubScreenExitOptions) {
     const unreachable = async (reason: string) => {
       retry ??= setTimeout(load, retryMs)
       if (prompt !== null || window.isDestroyed()) return
+      // A page that never loaded never showed its window: a dialog on a hidden one is lost.
+      if (!window.isVisible()) window.show()
       const controller = new AbortController()
       prompt = controller
       const { response } = await dialog.showMessageBox(window, {
@@ -141,7 +143,8 @@ export function hubScreenExit(options: HubScreenExitOptions) {
       log.warn("the hub's page did not load", { hubUrl: hub.url, code, error: description })
       void unreachable(`${description} ${code}`)
     })
-    contents.on('did-finish-load', () => {
+    // The hub's page committed (Chromium's error page, after did-fail-load, does not say this).
+    contents.on('did-navigate', () => {
       if (retry !== null) clearTimeout(retry)
       retry = null
       prompt?.abort()

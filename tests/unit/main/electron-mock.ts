@@ -85,6 +85,9 @@ export class BrowserWindow extends EventEmitter {
   isMinimized(): boolean {
     return false
   }
+  isVisible(): boolean {
+    return this.show.mock.calls.length > 0
+  }
 }
 
 /** The parts of Session the shell uses, with the handlers it installed (and its events). */

@@ -189,6 +189,7 @@ describe('a hub that cannot be reached', () => {
     expect(dialog.showMessageBox).not.toHaveBeenCalled()
     failLoad(-102, true, `${HUB}?screen=expo`)
     await settle()
+    expect(window?.show).toHaveBeenCalled()
     expect(asked()[0]).toMatchObject({
       message: `Хаб ${HUB} недоступен`,
       buttons: ['Повторить', 'Перестать быть экраном хаба'],
@@ -219,7 +220,11 @@ describe('a hub that cannot be reached', () => {
     const loads = window?.loadURL.mock.calls.length ?? 0
     await vi.advanceTimersByTimeAsync(10_000)
     expect(window?.loadURL.mock.calls.length).toBe(loads + 1)
+    // Chromium's error page finishes loading too: not the hub.
     contents().emit('did-finish-load')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(signal?.aborted).toBe(false)
+    contents().emit('did-navigate', {}, HUB, 200, 'OK')
     await vi.advanceTimersByTimeAsync(20_000)
     expect(signal?.aborted).toBe(true)
     expect(window?.loadURL.mock.calls.length).toBe(loads + 1)
