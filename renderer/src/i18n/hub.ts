@@ -12,6 +12,8 @@ export const hubRu = {
     expo: 'Раздача',
     station: 'Цех: {name}',
     stationKind: 'Цех:',
+    pinned: 'Роль задана на хабе',
+    pinnedShort: 'с хаба',
     bad: 'Роль «{text}» не знакома: экран работает в роли по умолчанию (адрес: ?screen=station:<код цеха>, expo, kitchen или dispatch)',
   },
   station: {
@@ -86,6 +88,11 @@ export const hubRu = {
     revoke: 'Отключить',
     revokeLabel: 'Отключить экран {name}',
     revokeFailed: 'Не удалось отключить: {reason}',
+    pinAsked: 'как просит экран',
+    pinLabel: 'Роль экрана {name}',
+    pinFailed: 'Роль не задана: {reason}',
+    lastRole: 'был на связи как {role}',
+    rolePinned: 'Роль этого экрана задана на хабе; сменить её можно только там.',
   },
   // «Этот экран: хаб кухни / экран хаба», the Electron app only (main answers the way back).
   screen: {
@@ -118,6 +125,8 @@ export const hubEn: typeof hubRu = {
     expo: 'Expo',
     station: 'Station: {name}',
     stationKind: 'Station:',
+    pinned: 'Role set on the hub',
+    pinnedShort: 'by the hub',
     bad: 'Unknown role "{text}": the screen plays its default role (address: ?screen=station:<code>, expo, kitchen or dispatch)',
   },
   station: {
@@ -192,6 +201,11 @@ export const hubEn: typeof hubRu = {
     revoke: 'Revoke',
     revokeLabel: 'Revoke screen {name}',
     revokeFailed: 'Could not revoke: {reason}',
+    pinAsked: 'as the screen asks',
+    pinLabel: 'Role of screen {name}',
+    pinFailed: 'The role was not set: {reason}',
+    lastRole: 'last connected as {role}',
+    rolePinned: 'This screen’s role is set on the hub; only the hub can change it.',
   },
   screen: {
     title: 'This screen',
