@@ -22,8 +22,7 @@ export interface BridgeGate {
   admit(
     cookieHeader: string | undefined,
   ):
-    | { ok: true; deviceId: string | null; pinned: ScreenRole | null }
-    | { ok: false; reason: string }
+    { ok: true; deviceId: string | null; pinned: ScreenRole | null } | { ok: false; reason: string }
   opened(connection: Connection): void
   closed(connection: Connection): void
 }

@@ -17,7 +17,6 @@ import { silentLogger } from '../../electron/core/logger'
 import { loadManagedSettings } from '../../electron/core/managed-settings-load'
 import { fileSettingsBackend } from '../../electron/core/settings-file'
 import { serveHub, type HubHost } from '../../electron/web/hub-host'
-import { waitFor } from '../helpers/wait'
 import { startServer, type TestServer } from './server-harness'
 import { cleanUp, fakeRenderer, Page, tempDir } from './web-harness'
 
@@ -25,8 +24,10 @@ const PHONE = '+7 900 555-12-34'
 const ADDRESS = 'ул. Тайная, 7'
 
 const sockets: WebSocket[] = []
+const hubs: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const ws of sockets.splice(0)) ws.terminate()
+  for (const close of hubs.splice(0)) await close()
   await cleanUp()
 })
 
@@ -46,7 +47,10 @@ async function startHub(): Promise<Hub> {
     startDemo: () => Promise.reject(new Error('no demo')),
     log: silentLogger,
   })
-  const managed = loadManagedSettings({ argv: [], env: { KDS_CONFIG_FILE: `${dataDir}/none.json` } })
+  const managed = loadManagedSettings({
+    argv: [],
+    env: { KDS_CONFIG_FILE: `${dataDir}/none.json` },
+  })
   const host = await serveHub({
     core,
     managed,
@@ -57,17 +61,13 @@ async function startHub(): Promise<Hub> {
     lanHost: '127.0.0.1',
     log: silentLogger,
   })
-  afterEachClose.push(async () => {
+  hubs.push(async () => {
     await host.close()
     await core.close()
   })
   const port = host.shell.port
   return { server, host, origin: `http://127.0.0.1:${port}`, port }
 }
-const afterEachClose: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const close of afterEachClose.splice(0)) await close()
-})
 
 /** Pairs a device with the hub's current code; answers its id and cookie. */
 async function pairDevice(hub: Hub, name: string): Promise<{ id: string; cookie: string }> {

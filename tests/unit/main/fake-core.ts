@@ -85,9 +85,13 @@ export function fakeCore() {
     devices: vi.fn(() => []),
     revokeDevice: vi.fn((_id: string) => null),
     setDeviceRole: vi.fn((_id: string, _role: ScreenRole | null) => null),
-    hubInfo: vi.fn(
-      (): HubInfo => ({ lan: false, addresses: [], port: null, pairingCode: null, pinnedRole: null }),
-    ),
+    hubInfo: vi.fn((): HubInfo => ({
+      lan: false,
+      addresses: [],
+      port: null,
+      pairingCode: null,
+      pinnedRole: null,
+    })),
     hubScreen: vi.fn(() => NO_HUB_SCREEN),
     becomeHubScreen: vi.fn(async (_url: string): Promise<null> => {
       throw new Error('this shell is always a hub; it cannot become a screen of one')

@@ -79,13 +79,13 @@ describe('the role picker of a paired screen', () => {
 
     await picker.setValue('station:hot')
     await flushPromises()
-    expect(kds.pins).toEqual([['dev-1', 'station:hot']])
+    expect(kds.rolePins).toEqual([['dev-1', 'station:hot']])
     const pinned = wrapper.get('[data-testid="device-role"]').element as HTMLSelectElement
     expect(pinned.value).toBe('station:hot')
 
     await wrapper.get('[data-testid="device-role"]').setValue('')
     await flushPromises()
-    expect(kds.pins).toEqual([
+    expect(kds.rolePins).toEqual([
       ['dev-1', 'station:hot'],
       ['dev-1', null],
     ])
@@ -100,8 +100,10 @@ describe('the role picker of a paired screen', () => {
     kds.refusePinWith = 'The settings are locked with a PIN by the managed configuration.'
     await picker.setValue('expo')
     await flushPromises()
-    expect(kds.pins).toEqual([])
-    expect(wrapper.get('[role="alert"]').text()).toContain('Роль не задана: The settings are locked')
+    expect(kds.rolePins).toEqual([])
+    expect(wrapper.get('[role="alert"]').text()).toContain(
+      'Роль не задана: The settings are locked',
+    )
   })
 })
 

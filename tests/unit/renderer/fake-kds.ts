@@ -101,9 +101,15 @@ export class FakeKds implements KdsApi {
   currentDevices: Device[] = []
   readonly revoked: string[] = []
   /** What hubInfo() answers. */
-  currentHub: HubInfo = { lan: false, addresses: [], port: null, pairingCode: null, pinnedRole: null }
+  currentHub: HubInfo = {
+    lan: false,
+    addresses: [],
+    port: null,
+    pairingCode: null,
+    pinnedRole: null,
+  }
   /** The pins setDeviceRole was asked for: [id, role]. */
-  readonly pins: [string, ScreenRole | null][] = []
+  readonly rolePins: [string, ScreenRole | null][] = []
   /** Set to make the next setDeviceRole reject with this message. */
   refusePinWith: string | null = null
   /** What hubScreen() answers (the browser shell's no, unless a test says otherwise). */
@@ -283,7 +289,7 @@ export class FakeKds implements KdsApi {
     const refusal = this.refusePinWith
     this.refusePinWith = null
     if (refusal !== null) return Promise.reject(new Error(refusal))
-    this.pins.push([id, role])
+    this.rolePins.push([id, role])
     this.currentDevices = this.currentDevices.map((device) =>
       device.id === id ? { ...device, pinnedRole: role } : device,
     )

@@ -185,7 +185,13 @@ describe("the hub's screens", () => {
   })
 
   it('follows what the hub pushes: a new pairing code, a screen that connected', async () => {
-    kds.currentHub = { lan: true, addresses: [], port: 5173, pairingCode: '111111', pinnedRole: null }
+    kds.currentHub = {
+      lan: true,
+      addresses: [],
+      port: 5173,
+      pairingCode: '111111',
+      pinnedRole: null,
+    }
     await started()
     const wrapper = mountWith(HubDevices, pinia)
     await flushPromises()
