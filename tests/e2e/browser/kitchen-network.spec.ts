@@ -224,6 +224,7 @@ test('a tablet pinned to a station on the hub plays the station whatever its add
   await tablet.page.goto(hub.url)
   await connected(tablet.page)
   await expect(tablet.page.getByTestId('screen-role')).toContainText('Цех: Горячий цех')
+  await keepScreenshot(tablet.page, testInfo, 'pinned-station-1280x800')
   await expect(row.getByTestId('device-role')).toHaveValue('station:hot')
   await row.scrollIntoViewIfNeeded()
   await keepScreenshot(admin.page, testInfo, 'hub-device-roles-1280x800')
