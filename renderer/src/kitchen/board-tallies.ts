@@ -24,10 +24,16 @@ interface Tally {
   items: number
 }
 
-/** allDayLines, by tallies. */
+/**
+ * allDayLines, by tallies. Lazy: nothing is counted until the lines are first asked for (the
+ * panel shown), so a snapshot of thousands of orders costs the screen that hides the panel nothing;
+ * from then on it is kept change by change.
+ */
 export class AllDayCounts implements BoardTracker {
   private orders: ReadonlyMap<string, BoardOrder> = new Map()
   private filter: KitchenFilter | null = null
+  /** The tallies are not of the board now: worked out again when next asked for. */
+  private stale = true
   /** The orders counted now, by id, as they were counted. */
   private readonly counted = new Map<string, BoardOrder>()
   private readonly tallies = new Map<string, Tally>()
@@ -36,17 +42,17 @@ export class AllDayCounts implements BoardTracker {
   configure(filter: KitchenFilter): void {
     if (filter === this.filter) return
     this.filter = filter
-    this.rebuild()
+    this.stale = true
   }
 
   reset(orders: ReadonlyMap<string, BoardOrder>): void {
     this.orders = orders
-    this.rebuild()
+    this.stale = true
   }
 
   update(prev: BoardOrder | undefined, next: BoardOrder | undefined): void {
     const id = next?.id ?? prev?.id
-    if (id === undefined) return
+    if (id === undefined || this.stale) return
     const old = this.counted.get(id)
     if (old !== undefined) this.count(old, -1)
     if (next !== undefined) this.count(next, 1)
@@ -54,6 +60,7 @@ export class AllDayCounts implements BoardTracker {
 
   /** The lines, the most first: sorted again only after a change, over the products, not orders. */
   current(): AllDayLine[] {
+    if (this.stale) this.rebuild()
     this.lines ??= [...this.tallies.entries()]
       .map(([key, t]) => ({ key, title: t.title, variant: t.variant, count: t.count }))
       .sort(
@@ -89,6 +96,7 @@ export class AllDayCounts implements BoardTracker {
   }
 
   private rebuild(): void {
+    this.stale = false
     this.counted.clear()
     this.tallies.clear()
     this.lines = null

@@ -125,28 +125,39 @@ export class KitchenIndex implements BoardTracker {
     this.allByDue.insert(item)
   }
 
-  /** Everything again from the board: once per snapshot or change of filters, sorted once. */
+  /**
+   * Everything again from the board: once per snapshot or change of filters. Two sorts of the
+   * shown orders in all (by start, by due); each column's lists are cut from them in order.
+   */
   private rebuild(): void {
     this.items.clear()
     this.byCondition.clear()
     if (this.filter === null || this.rules === null) return
-    const groups = new Map<string, Item[]>()
+    const all: Item[] = []
     for (const entry of this.orders.values()) {
       if (!onKitchenBoard(entry, this.filter)) continue
       const { start, due } = timingOf(entry, this.rules)
       const item: Item = { entry, start, due }
       this.items.set(entry.id, item)
-      const group = groups.get(entry.condition)
-      if (group === undefined) groups.set(entry.condition, [item])
-      else group.push(item)
+      all.push(item)
     }
+    const starts = all.slice().sort(byStart)
+    const dues = all.sort(byDue)
+    const groups = new Map<string, { byStart: Item[]; byDue: Item[] }>()
+    const groupOf = (condition: string) => {
+      let group = groups.get(condition)
+      if (group === undefined) groups.set(condition, (group = { byStart: [], byDue: [] }))
+      return group
+    }
+    for (const item of starts) groupOf(item.entry.condition).byStart.push(item)
+    for (const item of dues) groupOf(item.entry.condition).byDue.push(item)
     for (const [condition, group] of groups) {
       const column = { byStart: new SortedList(byStart), byDue: new SortedList(byDue), view: null }
-      column.byStart.reset(group.slice())
-      column.byDue.reset(group)
+      column.byStart.adopt(group.byStart)
+      column.byDue.adopt(group.byDue)
       this.byCondition.set(condition, column)
     }
-    this.allByStart.reset([...this.items.values()])
-    this.allByDue.reset([...this.items.values()])
+    this.allByStart.adopt(starts)
+    this.allByDue.adopt(dues)
   }
 }

@@ -14,6 +14,7 @@ import { useClockStore } from '../stores/clock'
 import { useSettingsStore } from '../stores/settings'
 import { AllDayCounts, ConditionCounts, RecentBumps } from './board-tallies'
 import { arrange, lateCount, RECENT_LIMIT, type KitchenColumn, type KitchenFilter } from './derive'
+import type { TimingRules } from './schedule'
 import { KitchenIndex } from './kitchen-index'
 import { useLayout } from './layout'
 import { useTilePages } from './tile-pages'
@@ -28,6 +29,16 @@ export interface KitchenColumnView {
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
   a === b || (a.length === b.length && a.every((item, index) => item === b[index]))
 
+const sameRules = (a: TimingRules, b: TimingRules): boolean =>
+  a.lateMinutes === b.lateMinutes && a.prepMinutes === b.prepMinutes && a.offsetMs === b.offsetMs
+
+const sameFilter = (a: KitchenFilter, b: KitchenFilter): boolean =>
+  a.mode === b.mode &&
+  a.hideTest === b.hideTest &&
+  a.hidden === b.hidden &&
+  a.search === b.search &&
+  a.admit === b.admit
+
 /** How many cards the digit keys reach: 1 to 9. */
 export const DIGIT_CARDS = 9
 
@@ -39,24 +50,34 @@ export const useKitchenStore = defineStore('kitchen', () => {
   const layout = useLayout()
   const screen = useScreenStore()
 
-  const rules = computed(() => ({
-    lateMinutes: settings.thresholds.lateMinutes,
-    prepMinutes: settings.view?.prepMinutes ?? DEFAULT_DISPLAY_SETTINGS.prepMinutes,
-    offsetMs: clock.offsetMs,
-  }))
-  const filter = computed<KitchenFilter>(() => ({
-    mode: view.mode,
-    hideTest: view.hideTest,
-    hidden: view.hidden,
-    search: view.search,
-    ...admitOf(screen.station),
-  }))
+  // Both kept as the same object while their values stay: a new one rebuilds the index and the
+  // all-day counts and re-times every card, and the status's first answer (the clock's offset,
+  // the thresholds) would otherwise do all of that again right after a snapshot.
+  const rules = computed<TimingRules>((previous) => {
+    const next = {
+      lateMinutes: settings.thresholds.lateMinutes,
+      prepMinutes: settings.view?.prepMinutes ?? DEFAULT_DISPLAY_SETTINGS.prepMinutes,
+      offsetMs: clock.offsetMs,
+    }
+    return previous !== undefined && sameRules(previous, next) ? previous : next
+  })
   /** A station screen lets through only the tickets at that station now. */
-  function admitOf(station: string | null): Pick<KitchenFilter, 'admit'> {
+  const admit = computed<Pick<KitchenFilter, 'admit'>>(() => {
+    const station = screen.station
     if (station === null) return {}
     const routing = screen.routing
     return { admit: (entry) => atStation(entry, station, routing) }
-  }
+  })
+  const filter = computed<KitchenFilter>((previous) => {
+    const next: KitchenFilter = {
+      mode: view.mode,
+      hideTest: view.hideTest,
+      hidden: view.hidden,
+      search: view.search,
+      ...admit.value,
+    }
+    return previous !== undefined && sameFilter(previous, next) ? previous : next
+  })
 
   // Kept up to date change by change (kitchen-index.ts, board-tallies.ts): a change of the
   // board costs the orders it touches, and a redraw remakes only the columns they are in.

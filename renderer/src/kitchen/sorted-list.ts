@@ -61,6 +61,12 @@ export class SortedList<T> {
     return low
   }
 
+  /** Replaces the contents with `items`, already in this list's order (not checked, not copied). */
+  adopt(items: T[]): void {
+    this.list = items
+    this.version += 1
+  }
+
   /** Replaces the contents with `items`, sorted once. */
   reset(items: T[]): void {
     this.list = items.sort(this.compare)

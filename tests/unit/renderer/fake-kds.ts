@@ -343,6 +343,11 @@ export class FakeKds implements KdsApi {
     this.push({ type: 'event', event })
   }
 
+  pushSettings(settings: SettingsView): void {
+    this.currentSettings = settings
+    this.push({ type: 'settings', settings })
+  }
+
   pushStatus(status: CoreStatus): void {
     this.currentStatus = status
     this.push({ type: 'status', status })

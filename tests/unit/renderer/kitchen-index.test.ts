@@ -187,3 +187,43 @@ describe('SortedList', () => {
     expect(list.countWhile((value) => value < 250)).toBe(held.filter((v) => v < 250).length)
   })
 })
+
+describe('AllDayCounts', () => {
+  /** A board that counts how often it is walked. */
+  class WatchedBoard extends Map<string, BoardOrder> {
+    walks = 0
+    override values(): MapIterator<BoardOrder> {
+      this.walks += 1
+      return super.values()
+    }
+  }
+
+  it('counts nothing until its lines are asked for, then keeps them change by change', () => {
+    const filter = randomFilter(seededRandom(1))
+    const visible = { ...filter, hidden: new Set<string>(), mode: 'all' as const, search: '' }
+    const board = new WatchedBoard()
+    const counts = new AllDayCounts()
+    counts.configure(visible)
+    for (let at = 1; at <= 20; at += 1) {
+      const order = makeOrder({ number: at, products: [product('Борщ', at % 3 || 1)] })
+      applyChange(board, { type: 'order:new', order, at })
+    }
+    counts.reset(board)
+    // Changes while nothing has asked: not counted one by one, and the board not walked.
+    const first = [...board.keys()][0] ?? ''
+    const prev = board.get(first)
+    applyChange(board, { type: 'order:bump', id: first, at: 30 })
+    counts.update(prev, board.get(first))
+    expect(board.walks).toBe(0)
+    expect(counts.current()).toEqual(allDayLines(board.values(), visible))
+    const walked = board.walks
+    // Asked once: a later change is counted by itself, without walking the board again.
+    const second = [...board.keys()][1] ?? ''
+    const before = board.get(second)
+    applyChange(board, { type: 'order:bump', id: second, at: 31 })
+    counts.update(before, board.get(second))
+    const lines = counts.current()
+    expect(board.walks).toBe(walked)
+    expect(lines).toEqual(allDayLines(board.values(), visible))
+  })
+})

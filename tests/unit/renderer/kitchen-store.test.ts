@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BURST_MS, useBoardStore } from '../../../renderer/src/stores/board'
 import { useKitchenStore } from '../../../renderer/src/kitchen/kitchen-store'
 import { useClockStore } from '../../../renderer/src/stores/clock'
-import { FakeKds } from './fake-kds'
+import { coreStatus, FakeKds } from './fake-kds'
+import { useSettingsStore } from '../../../renderer/src/stores/settings'
+import { useStatusStore } from '../../../renderer/src/stores/status'
 import { freshPinia } from './mount'
 import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
 import { withBoardLayout } from './layout'
@@ -66,5 +68,25 @@ describe('kitchen store', () => {
     expect(column('NEW')).toBe(newNow)
     expect(kitchen.digits).toBe(settled)
     expect(column('COOKING')?.orders).toHaveLength(1)
+  })
+
+  it('keeps its rules while their values stay, and makes new ones when the clock offset moves', async () => {
+    kds.setBoard(1, [entryOf(makeOrder({ createdAt: 100 }))])
+    await useSettingsStore().start(kds)
+    await useStatusStore().start(kds)
+    await useBoardStore().start(kds)
+    const kitchen = useKitchenStore()
+    void kitchen.tiles
+    const rules = kitchen.rules
+    // Settings pushed again with the same thresholds (a new object): the same rules, so the
+    // index is not rebuilt nor every card re-timed.
+    kds.pushSettings({ ...kds.currentSettings, thresholds: { ...kds.currentSettings.thresholds } })
+    expect(useSettingsStore().thresholds).toBe(kds.currentSettings.thresholds)
+    void kitchen.tiles
+    expect(kitchen.rules).toBe(rules)
+    const base = coreStatus()
+    kds.pushStatus({ ...base, clock: { ...base.clock, offsetMs: base.clock.offsetMs + 500 } })
+    expect(kitchen.rules).not.toBe(rules)
+    expect(kitchen.rules.offsetMs).toBe(rules.offsetMs + 500)
   })
 })
