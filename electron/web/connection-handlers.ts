@@ -65,18 +65,21 @@ function remoteRefusal(update: SettingsUpdate, core: KdsHandlers): string | null
     : `"${changed}" is changed on the hub itself, not from a paired screen`
 }
 
-/** A pushed message as `connection` is sent it, and a key shared by the connections sent the same. */
-export function cutMessage(
-  message: KdsMessage,
-  connection: Connection,
-): { key: string; message: KdsMessage } {
+/**
+ * What decides how pushes are cut for `connection`: connections of one class are sent the same
+ * bytes (the customer or not, the pairing code or not).
+ */
+export const cutClass = (connection: Connection): string =>
+  `${seesCustomer(connection.role) ? 'whole' : 'private'}|${connection.loopback ? 'own' : 'remote'}`
+
+/** A pushed message as `connection` is sent it. */
+export function cutMessage(message: KdsMessage, connection: Connection): KdsMessage {
   if (message.type === 'event') {
-    const whole = seesCustomer(connection.role)
-    const event = whole ? message.event : cutEventForRole(message.event, connection.role)
-    return { key: whole ? 'whole' : 'private', message: { ...message, event } }
+    if (seesCustomer(connection.role)) return message
+    return { ...message, event: cutEventForRole(message.event, connection.role) }
   }
   if (message.type === 'hub' && !connection.loopback) {
-    return { key: 'remote', message: { ...message, hub: { ...message.hub, pairingCode: null } } }
+    return { ...message, hub: { ...message.hub, pairingCode: null } }
   }
-  return { key: 'whole', message }
+  return message
 }

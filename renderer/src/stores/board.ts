@@ -111,19 +111,31 @@ export const useBoardStore = defineStore('board', () => {
 
   let lastCommitAt = Number.NEGATIVE_INFINITY
   let commitDue: ReturnType<typeof setTimeout> | null = null
+  /** A commit waits for the end of this task: every event of the task (a frame) goes with it. */
+  let commitQueued = false
 
   function commit(): void {
     if (commitDue !== null) clearTimeout(commitDue)
     commitDue = null
+    commitQueued = false
     lastCommitAt = performance.now()
     version.value += 1
   }
 
-  /** Tells the screen the map changed: now, or once at the end of a burst. */
+  /**
+   * Tells the screen the map changed: at the end of this task (a microtask, before the screen is
+   * redrawn), or once at the end of a burst; a frame of many events is drawn once either way.
+   */
   function changed(): void {
-    if (commitDue !== null) return
-    if (performance.now() - lastCommitAt >= BURST_MS) return commit()
-    commitDue = setTimeout(commit, 0)
+    if (commitDue !== null || commitQueued) return
+    if (performance.now() - lastCommitAt < BURST_MS) {
+      commitDue = setTimeout(commit, 0)
+      return
+    }
+    commitQueued = true
+    queueMicrotask(() => {
+      if (commitQueued) commit()
+    })
   }
 
   function receive(event: BoardEvent): void {

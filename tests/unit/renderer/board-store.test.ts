@@ -57,6 +57,9 @@ describe('board store', () => {
     const before = board.version
 
     kds.pushEvent(newEvent(2, makeOrder({ number: 2 })))
+    // At the end of the task that brought it, before the screen is drawn.
+    expect(board.version).toBe(before)
+    await Promise.resolve()
     expect(board.version).toBe(before + 1)
     expect(board.count).toBe(2)
 
@@ -71,6 +74,26 @@ describe('board store', () => {
       ['NEW', 2],
       ['COOKING', 1],
     ])
+  })
+
+  it('draws the events of one task (a frame of a rush) once, at its end', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    const first = makeOrder({ number: 1 })
+    kds.setBoard(1, [entryOf(first)])
+    const board = useBoardStore()
+    await board.start(kds)
+    vi.advanceTimersByTime(BURST_MS)
+    const before = board.version
+
+    kds.pushEvent(newEvent(2, makeOrder({ number: 2 })))
+    kds.pushEvent(newEvent(3, makeOrder({ number: 3 })))
+    kds.pushEvent(conditionEvent(4, first._id, 'COOKING'))
+    await Promise.resolve()
+    expect(board.version).toBe(before + 1)
+    vi.advanceTimersByTime(BURST_MS)
+    expect(board.version).toBe(before + 1)
+    expect(board.seq).toBe(4)
+    expect(board.count).toBe(3)
   })
 
   it('subscribes before asking for the snapshot', async () => {
