@@ -5,7 +5,13 @@ import type { Connection } from '../../../electron/web/connections'
 import { createPushBatch } from '../../../electron/web/push-batch'
 import { kitchenOrder } from '../../fixtures/kitchen-orders'
 
-const kitchen: Connection = { role: 'kitchen', deviceId: null, address: null, loopback: true }
+const kitchen: Connection = {
+  role: 'kitchen',
+  deviceId: null,
+  address: null,
+  loopback: true,
+  pinned: null,
+}
 const station: Connection = { ...kitchen, role: 'station:hot', loopback: false }
 
 /** A batch over named sockets, flushed only when the test says; what each socket was sent. */
