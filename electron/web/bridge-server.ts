@@ -10,16 +10,12 @@ import type { KdsHandlers, KdsMessage } from '../common/kds-api'
 import { dispatchRequest } from '../common/kds-dispatch'
 import { parseScreenRole, type ScreenRole } from '../common/roles'
 import type { Logger } from '../core/logger'
-import {
-  MAX_FRAME_BYTES,
-  messageFrame,
-  responseFrame,
-  type BridgeFrame,
-} from '../common/bridge-frames'
+import { MAX_FRAME_BYTES, responseFrame, type BridgeFrame } from '../common/bridge-frames'
 import { answerSnapshot, type SnapshotSource } from './snapshot-frame'
 import { OPEN_GATE, type BridgeGate, type Connection } from './connections'
 import { isLoopback } from './origin-guard'
-import { cutMessage, handlersFor } from './connection-handlers'
+import { handlersFor } from './connection-handlers'
+import { createPushBatch } from './push-batch'
 
 /** What the bridge needs of the core. */
 export interface BridgeCore extends KdsHandlers, SnapshotSource {
@@ -63,34 +59,24 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
   const snapshotBytes = new WeakMap<WebSocket, number>()
   const connections = new Map<WebSocket, Connection>()
 
-  /** Sends a frame, or its JSON already encoded: always as a text frame. */
-  const send = (ws: WebSocket, frame: BridgeFrame | string | Buffer) => {
+  /** Sends a frame, or its JSON already encoded (a snapshot says so): always as a text frame. */
+  const send = (ws: WebSocket, frame: BridgeFrame | Buffer, snapshot = false) => {
     if (ws.readyState !== ws.OPEN) return
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES + (snapshotBytes.get(ws) ?? 0)) {
       log.warn('bridge: a page is not reading; disconnecting it')
       return void ws.terminate()
     }
-    // Only snapshots come encoded as bytes (snapshot-frame.ts).
-    if (Buffer.isBuffer(frame)) {
-      snapshotBytes.set(ws, frame.length)
-      return ws.send(frame, { binary: false })
-    }
-    ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame))
+    if (!Buffer.isBuffer(frame)) return ws.send(JSON.stringify(frame))
+    if (snapshot) snapshotBytes.set(ws, frame.length)
+    ws.send(frame, { binary: false })
   }
 
-  const unsubscribe = core.subscribe((message) => {
-    // Encoded once per kind of screen, not once per screen.
-    const encoded = new Map<string, string>()
-    for (const [ws, connection] of connections) {
-      const { key, message: cut } = cutMessage(message, connection)
-      let data = encoded.get(key)
-      if (data === undefined) {
-        data = JSON.stringify(messageFrame(cut))
-        encoded.set(key, data)
-      }
-      send(ws, data)
-    }
+  // The pushes of a tick go out together, encoded once per kind of screen (push-batch.ts).
+  const pushes = createPushBatch({
+    connections: () => connections,
+    send: (ws, data) => send(ws, data),
   })
+  const unsubscribe = core.subscribe((message) => pushes.push(message))
 
   async function answer(
     ws: WebSocket,
@@ -108,11 +94,12 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
     } catch {
       return send(ws, responseFrame({ id: 0, ok: false, error: 'bad request: not JSON' }))
     }
-    send(
-      ws,
-      answerSnapshot(core, frame, connection.role) ??
-        responseFrame(await dispatchRequest(handlers, frame)),
-    )
+    const snapshot = answerSnapshot(core, frame, connection.role)
+    const answered = snapshot ?? responseFrame(await dispatchRequest(handlers, frame))
+    // What the request changed was pushed before it was answered: it arrives first, as it did
+    // before pushes were batched (a recall's page finds the order back on its board).
+    pushes.flush()
+    send(ws, answered, snapshot !== null)
   }
 
   /** The role a page asks for on its URL, else the managed view, else the kitchen's. */
@@ -193,6 +180,7 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
     async close() {
       clearInterval(heartbeat)
       unsubscribe()
+      pushes.close()
       const closing = [...wss.clients].map(
         (ws) =>
           new Promise<void>((done) => {

@@ -72,21 +72,21 @@ function remoteRefusal(update: SettingsUpdate, core: KdsHandlers): string | null
     : `"${changed}" is changed on the hub itself, not from a paired screen`
 }
 
-/** A pushed message as `connection` is sent it, and a key shared by the connections sent the same. */
-export function cutMessage(
-  message: KdsMessage,
-  connection: Connection,
-): { key: string; message: KdsMessage } {
+/**
+ * What decides how pushes are cut for `connection`: connections of one class are sent the same
+ * bytes (the customer or not, the pairing code or not, the role the hub pinned it to).
+ */
+export const cutClass = (connection: Connection): string =>
+  `${seesCustomer(connection.role) ? 'whole' : 'private'}|${connection.loopback ? 'own' : 'remote'}|${connection.pinned ?? ''}`
+
+/** A pushed message as `connection` is sent it. */
+export function cutMessage(message: KdsMessage, connection: Connection): KdsMessage {
   if (message.type === 'event') {
-    const whole = seesCustomer(connection.role)
-    const event = whole ? message.event : cutEventForRole(message.event, connection.role)
-    return { key: whole ? 'whole' : 'private', message: { ...message, event } }
+    if (seesCustomer(connection.role)) return message
+    return { ...message, event: cutEventForRole(message.event, connection.role) }
   }
-  if (message.type === 'hub') {
-    const key = `hub:${connection.loopback ? 'own' : 'remote'}:${connection.pinned ?? ''}`
-    return { key, message: { ...message, hub: hubInfoFor(message.hub, connection) } }
-  }
-  return { key: 'whole', message }
+  if (message.type === 'hub') return { ...message, hub: hubInfoFor(message.hub, connection) }
+  return message
 }
 
 /** The hub's facts as `connection` is told them: its pinned role; the code only on this machine. */

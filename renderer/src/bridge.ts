@@ -1,6 +1,6 @@
 // The KdsApi over the browser shell's WebSocket (electron/web), for when there is no preload.
 // Everything that arrives is parsed before use, exactly as window.kds answers would be.
-import { BRIDGE_PATH, BridgeFrameSchema } from '../../electron/common/bridge-frames'
+import { BRIDGE_PATH, BridgeFrameSchema, framedMessages } from '../../electron/common/bridge-frames'
 import { CLOSE_REPINNED, CLOSE_UNPAIRED } from '../../electron/common/hub'
 import {
   type KdsApi,
@@ -106,12 +106,16 @@ export function createBridgeApi(
     if (!frame.success) {
       return console.warn(`bridge: dropped an invalid frame: ${formatIssues(frame.error)}`)
     }
-    if (frame.data.kind === 'message') {
-      if (frame.data.message.type === 'status') {
-        lastStatus = frame.data.message.status
-        statusPushes += 1
+    if (frame.data.kind !== 'response') {
+      // A rush comes as one frame: its messages are delivered in one go, so the board draws once.
+      for (const message of framedMessages(frame.data)) {
+        if (message.type === 'status') {
+          lastStatus = message.status
+          statusPushes += 1
+        }
+        deliver(message)
       }
-      return deliver(frame.data.message)
+      return
     }
     const { response } = frame.data
     const entry = pending.get(response.id)

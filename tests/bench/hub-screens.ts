@@ -7,6 +7,7 @@ import { startBaseline } from './baseline'
 import { openBoard, type BoardPage } from './browser'
 import { anchoredClock, waitUntil } from './clock'
 import { clockCheck, clockOffset } from './clock-offset'
+import { meterCpu, type CpuPerEvent } from './cpu-meter'
 import { OrderFlow } from './flow'
 import { WATCHER_TOKEN } from './reference'
 import { openStage } from './stage'
@@ -22,6 +23,8 @@ export interface HubScreensResult {
   baseline: Summary
   /** The hub's process: CPU seconds per second of the run (1 = one core busy). */
   hubCpu: number
+  /** CPU ms per event, until every screen caught up: the hub's, and all the screens' together. */
+  cpu: CpuPerEvent
 }
 
 const SETTLE_MS = 10_000
@@ -78,12 +81,14 @@ export async function measureHubScreens(
       const offsetsBefore = await Promise.all(boards.map((b) => clockOffset(clock, b.now)))
       const baselineBefore = await clockOffset(clock, baseline.now)
       const cpuBefore = await stage.host.cpu()
+      const cpuUntil = await meterCpu(browser, stage.host)
       const run = await flow.run(options.rate, options.seconds * 1_000)
       const cpuAfter = await stage.host.cpu()
       const ids = [...flow.emittedAt.keys()].filter((id) => !before.has(id))
       for (const board of boards) {
         await waitUntil(async () => (await board.seen()) >= flow.emittedAt.size, SETTLE_MS, 50)
       }
+      const cpu = await cpuUntil(run.events)
       const perScreen: Summary[] = []
       for (const [index, board] of boards.entries()) {
         const offset = offsetsBefore[index]
@@ -109,6 +114,7 @@ export async function measureHubScreens(
         slowestP99: Math.max(...perScreen.map((summary) => summary.p99)),
         baseline: summarize(floor),
         hubCpu: (cpuAfter.cpuMs - cpuBefore.cpuMs) / (cpuAfter.wallMs - cpuBefore.wallMs),
+        cpu,
       }
     } finally {
       await baseline.stop()

@@ -6,6 +6,7 @@ import { startBaseline } from './baseline'
 import { PAST_NEW, writeBoardJournal } from './board-fixture'
 import { anchoredClock } from './clock'
 import { clockCheck, clockOffset, type ClockCheck } from './clock-offset'
+import type { CpuPerEvent } from './cpu-meter'
 import { OrderFlow } from './flow'
 import { WATCHER_TOKEN } from './reference'
 import { openStage } from './stage'
@@ -38,6 +39,8 @@ export interface LatencyResult {
   addedOrders: number
   /** The page's and the bare client's clocks against the server's, as corrected. */
   clocks: { page: ClockCheck; baseline: ClockCheck }
+  /** CPU ms per event: the hub's process and the page's Chromium processes. */
+  cpu: CpuPerEvent
   /** The display's latency in a second run whose journal never synced, when there was one. */
   withoutSync?: Summary
   /** The display's latency in a run on a small board, when there was one. */
@@ -92,6 +95,7 @@ export async function measureLatency(
         boardOrders: options.boardOrders,
         addedOrders: flow.expected.size,
         clocks: { page: result.pageClock, baseline: baselineClock },
+        cpu: result.cpu,
       }
     } finally {
       await baseline.stop()

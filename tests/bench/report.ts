@@ -64,6 +64,9 @@ export interface BenchReport {
     small_board_orders: Figure
     small_board_p50_ms: Figure
     small_board_p99_ms: Figure
+    /** CPU ms per event of the large board's run: the hub's process, the page's Chromium. */
+    hub_cpu_ms_per_event: Figure
+    page_cpu_ms_per_event: Figure
   }
   throughput: { events_per_s: Figure; lost: Figure; duplicated: Figure }
   render: {
@@ -77,7 +80,15 @@ export interface BenchReport {
   }
   start: { cold_ms: Figure; floor_ms: Figure }
   memory: { heap_per_order_bytes: Figure }
-  hub: { screens: Figure; slowest_p99_ms: Figure; baseline_p99_ms: Figure; cpu_cores: Figure }
+  hub: {
+    screens: Figure
+    slowest_p99_ms: Figure
+    baseline_p99_ms: Figure
+    cpu_cores: Figure
+    /** CPU ms per event: the hub's process, and every screen's Chromium together. */
+    hub_cpu_ms_per_event: Figure
+    screens_cpu_ms_per_event: Figure
+  }
   soak: { simulated_hours: Figure; heap_growth_mb_per_h: Figure; listeners_growth: Figure }
   machine: Machine
   goals: typeof GOALS
@@ -125,6 +136,8 @@ export function buildReport(results: PhaseResults, machine: Machine, seconds: nu
       small_board_orders: fig(latency?.smallBoard?.boardOrders, 0),
       small_board_p50_ms: fig(latency?.smallBoard?.display.p50),
       small_board_p99_ms: fig(latency?.smallBoard?.display.p99),
+      hub_cpu_ms_per_event: fig(latency?.cpu.hubMs, 3),
+      page_cpu_ms_per_event: fig(latency?.cpu.pagesMs, 3),
     },
     throughput: {
       events_per_s: fig(throughput?.eventsPerSecond, 0),
@@ -146,6 +159,8 @@ export function buildReport(results: PhaseResults, machine: Machine, seconds: nu
       slowest_p99_ms: fig(hub?.slowestP99),
       baseline_p99_ms: fig(hub?.baseline.p99),
       cpu_cores: fig(hub?.hubCpu),
+      hub_cpu_ms_per_event: fig(hub?.cpu.hubMs, 3),
+      screens_cpu_ms_per_event: fig(hub?.cpu.pagesMs, 3),
     },
     soak: {
       simulated_hours: fig(soak?.day.simulatedHours),

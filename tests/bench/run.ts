@@ -8,6 +8,7 @@ import { parseBenchArgs, USAGE, type BenchArgs, type Phase } from './args'
 import type { BoardCheck } from './board-check'
 import { browserVersion, launchBrowser } from './browser'
 import { buildRenderer } from './build-renderer'
+import type { CpuPerEvent } from './cpu-meter'
 import { measureLatency } from './latency'
 import { busyWarning, currentLoad, describeMachine, machineLine } from './machine'
 import { measureColdStart } from './cold-start'
@@ -26,6 +27,8 @@ const ms = (value: number) => `${round(value, 1)} ms`
 // Missing from the core is lost; missing only from the screen is not drawn yet when checked.
 const lostText = ({ lost, detail }: BoardCheck) =>
   lost === 0 ? '0' : `${lost} (core ${detail.coreMissing}, screen ${detail.screenMissing})`
+const cpuText = ({ hubMs, pagesMs }: CpuPerEvent, pages = 'page') =>
+  `${round(hubMs, 3)} ms the hub, ${round(pagesMs, 3)} ms the ${pages}`
 const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(round(value, 2))} ms`
 
 async function runPhase(
@@ -64,6 +67,7 @@ async function runPhase(
         `(bare client ${ms(result.baseline.p50)}, ${ms(result.baseline.p99)}), ` +
         `${result.display.count} cards, ${result.unseen} not seen`,
     )
+    say(`  CPU per event: ${cpuText(result.cpu)}`)
     const { page, baseline } = result.clocks
     say(
       `  clocks against the server's: the page's ${signed(page.before.offsetMs)} → ` +
@@ -105,7 +109,7 @@ async function runPhase(
           `  ${step.rate}/s: achieved ${Math.round(step.achieved)}/s, p50 ${ms(step.latency.p50)}, ` +
             `p99 ${ms(step.latency.p99)}, lost ${lostText(step.check)}, duplicated ` +
             `${step.check.duplicated}, unseen ${step.unseen}, caught up ${ms(step.settledMs)} ` +
-            `after: ${step.passed ? 'pass' : 'fail'}`,
+            `after; CPU per event ${cpuText(step.cpu)}: ${step.passed ? 'pass' : 'fail'}`,
         ),
     )
   } else if (phase === 'render') {
@@ -133,7 +137,7 @@ async function runPhase(
     say(
       `  p99 per screen ${hub.perScreen.map((s) => round(s.p99, 1)).join(', ')} ms; slowest ` +
         `${ms(hub.slowestP99)} (bare client ${ms(hub.baseline.p99)}); the hub used ` +
-        `${round(hub.hubCpu, 2)} cores`,
+        `${round(hub.hubCpu, 2)} cores; CPU per event ${cpuText(hub.cpu, 'screens')}`,
     )
   } else if (phase === 'start') {
     say(

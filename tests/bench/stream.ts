@@ -2,6 +2,7 @@
 import { columnsMatch } from './board-check'
 import { waitUntil } from './clock'
 import { clockCheck, clockOffset, type ClockCheck } from './clock-offset'
+import { meterCpu, type CpuPerEvent } from './cpu-meter'
 import type { FlowRun, OrderFlow } from './flow'
 import type { Stage } from './stage'
 
@@ -18,6 +19,8 @@ export interface StreamResult {
   settledMs: number
   /** The page's clock against the server's, which the card times were corrected by. */
   pageClock: ClockCheck
+  /** CPU per event of the run, until the screen caught up: the hub's process and the page's. */
+  cpu: CpuPerEvent
 }
 
 /** Waits this long at most, after the flow stops, for the screen to catch up. */
@@ -32,6 +35,9 @@ export async function stream(
 ): Promise<StreamResult> {
   const before = new Set(flow.emittedAt.keys())
   const clockBefore = await clockOffset(flow.clock, stage.board.now)
+  const browser = stage.board.page.context().browser()
+  if (browser === null) throw new Error('the board page has no browser')
+  const cpuUntil = await meterCpu(browser, stage.host)
   const run = await flow.run(rate, durationMs)
   const stopped = performance.now()
   await waitUntil(
@@ -42,6 +48,7 @@ export async function stream(
     20,
   )
   const settledMs = performance.now() - stopped
+  const cpu = await cpuUntil(run.events)
   const pageClock = clockCheck(clockBefore, await clockOffset(flow.clock, stage.board.now))
   const seenAt = new Map((await stage.board.read()).cards)
   const ids = [...flow.emittedAt.keys()].filter((id) => !before.has(id))
@@ -53,5 +60,13 @@ export async function stream(
       latencies.push(seen - pageClock.offsetMs - emitted)
     }
   }
-  return { run, ids, latencies, unseen: ids.length - latencies.length, settledMs, pageClock }
+  return {
+    run,
+    ids,
+    latencies,
+    unseen: ids.length - latencies.length,
+    settledMs,
+    pageClock,
+    cpu,
+  }
 }

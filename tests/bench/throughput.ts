@@ -6,6 +6,7 @@
 import type { Browser } from '@playwright/test'
 import { checkBoard, columnsMatch, type BoardCheck } from './board-check'
 import { anchoredClock, waitUntil } from './clock'
+import type { CpuPerEvent } from './cpu-meter'
 import { OrderFlow } from './flow'
 import { openStage } from './stage'
 import { summarize, type Summary } from './stats'
@@ -32,6 +33,8 @@ export interface StepResult {
   check: BoardCheck
   /** How long after the flow stopped the screen had caught up. */
   settledMs: number
+  /** CPU ms per event: the hub's process and the page's Chromium processes. */
+  cpu: CpuPerEvent
   passed: boolean
 }
 
@@ -82,6 +85,7 @@ async function step(browser: Browser, options: ThroughputOptions, rate: number) 
       unseen: result.unseen,
       check,
       settledMs,
+      cpu: result.cpu,
       passed,
     }
   } finally {

@@ -162,6 +162,22 @@ describe('createBridgeApi against a scripted shell', () => {
     expect(vi.mocked(console.warn).mock.calls.length).toBe(5)
   })
 
+  it('delivers the messages of one frame in order, and drops a frame with one bad message whole', async () => {
+    const { url } = await fakeShell(() => {})
+    const api = bridge(url)
+    const messages: KdsMessage[] = []
+    api.subscribe((message) => messages.push(message))
+    const fake = fakes[0]
+    await waitFor(() => fake?.clients.size === 1, 'the page to connect')
+    const [ws] = [...(fake?.clients ?? [])]
+    const resumed: KdsMessage = { type: 'resumed' }
+    const status: KdsMessage = { type: 'status', status: STATUS }
+    ws?.send(JSON.stringify({ kind: 'messages', messages: [status, { type: 'rumour' }] }))
+    ws?.send(JSON.stringify({ kind: 'messages', messages: [resumed, status, resumed] }))
+    await waitFor(() => messages.length === 3, 'the three messages')
+    expect(messages).toEqual([resumed, status, resumed])
+  })
+
   it('rejects an answer that does not match the request', async () => {
     const { url } = await fakeShell((ws, request) =>
       ws.send(

@@ -9,7 +9,12 @@ import type { KdsRequestName } from '../../electron/common/kds-api'
 import { KdsCore } from '../../electron/core/kds-core'
 import { silentLogger } from '../../electron/core/logger'
 import { fileSettingsBackend } from '../../electron/core/settings-file'
-import { BridgeFrameSchema, type BridgeFrame } from '../../electron/common/bridge-frames'
+import {
+  BridgeFrameSchema,
+  framedMessages,
+  messageFrame,
+  type BridgeFrame,
+} from '../../electron/common/bridge-frames'
 import { startWebShell, type WebShell } from '../../electron/web/web-shell'
 import { cleanUp as cleanUpServers, startServer, type TestServer } from './server-harness'
 
@@ -87,7 +92,13 @@ export class Page {
       }
       const text = String(data)
       this.raw.push(text)
-      this.frames.push(BridgeFrameSchema.parse(JSON.parse(text)))
+      const frame = BridgeFrameSchema.parse(JSON.parse(text))
+      // The pushes of one tick come as one frame: the tests look for each message in turn.
+      if (frame.kind === 'messages') {
+        for (const message of framedMessages(frame)) this.frames.push(messageFrame(message))
+      } else {
+        this.frames.push(frame)
+      }
       for (const waiter of [...this.#waiters]) waiter()
     })
   }

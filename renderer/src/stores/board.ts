@@ -1,7 +1,7 @@
 // The board's projection: a snapshot from the core, then the pushed events applied with the same
 // reducer the core uses. A gap in `seq` means a fresh snapshot, never a guess.
 import { defineStore } from 'pinia'
-import { computed, markRaw, ref, shallowRef } from 'vue'
+import { computed, markRaw, nextTick, ref, shallowRef } from 'vue'
 import {
   applyChange,
   changeId,
@@ -13,16 +13,18 @@ import { groupColumns } from '../columns'
 import { useClockStore } from './clock'
 import { errorText } from './errors'
 import { useLinkStore } from './link'
+import { atNextFrame } from './next-frame'
 
 /** How long to wait before asking again for a snapshot that failed. */
 export const SNAPSHOT_RETRY_MS = 2_000
 /** Events kept while a snapshot is in flight; past this they are dropped, and another is asked for. */
 export const MAX_BUFFERED = 10_000
 /**
- * Events closer together than this are one burst: the screen is redrawn once for the burst (in
- * the next task) rather than once per event. A lone event is drawn at once.
+ * An event within this long of the end of the last redraw is part of a burst: the screen is
+ * redrawn once for the burst (at the next frame) rather than once per event. A lone event is
+ * drawn at once.
  */
-export const BURST_MS = 8
+export const BURST_MS = 4
 
 /**
  * What keeps a view of the board up to date change by change rather than by walking the whole
@@ -109,21 +111,39 @@ export const useBoardStore = defineStore('board', () => {
   /** Told of every live change (never of a snapshot): alerts and highlights hang on this. */
   const changeListeners = new Set<(change: AppliedChange) => void>()
 
-  let lastCommitAt = Number.NEGATIVE_INFINITY
-  let commitDue: ReturnType<typeof setTimeout> | null = null
+  /** When the screen had last been redrawn for the board (Vue's update done). */
+  let lastDrawnAt = Number.NEGATIVE_INFINITY
+  /** Cancels the commit waiting for the next frame, while one does. */
+  let frameDue: (() => void) | null = null
+  /** A commit waits for the end of this task: every event of the task (a frame) goes with it. */
+  let commitQueued = false
 
   function commit(): void {
-    if (commitDue !== null) clearTimeout(commitDue)
-    commitDue = null
-    lastCommitAt = performance.now()
+    frameDue?.()
+    frameDue = null
+    commitQueued = false
     version.value += 1
+    // After Vue's update of the screen, which the change above has just queued.
+    void nextTick(() => (lastDrawnAt = performance.now()))
   }
 
-  /** Tells the screen the map changed: now, or once at the end of a burst. */
+  /**
+   * Tells the screen the map changed. A lone event is drawn at the end of the task that brought
+   * it (a microtask, before the screen is painted). An event that comes within BURST_MS of the
+   * last redraw's end is part of a rush, or of a backlog the page is working through: it waits
+   * for the next frame with every other event until then, so the page draws once a frame however
+   * many come, and a page that fell behind catches up instead of redrawing for each one.
+   */
   function changed(): void {
-    if (commitDue !== null) return
-    if (performance.now() - lastCommitAt >= BURST_MS) return commit()
-    commitDue = setTimeout(commit, 0)
+    if (frameDue !== null || commitQueued) return
+    if (performance.now() - lastDrawnAt < BURST_MS) {
+      frameDue = atNextFrame(commit)
+      return
+    }
+    commitQueued = true
+    queueMicrotask(() => {
+      if (commitQueued) commit()
+    })
   }
 
   function receive(event: BoardEvent): void {

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
 import { flushPromises } from '@vue/test-utils'
 import {
   BURST_MS,
@@ -8,10 +9,19 @@ import {
   useBoardStore,
 } from '../../../renderer/src/stores/board'
 import { FakeKds, coreStatus } from './fake-kds'
-import { freshPinia } from './mount'
+import { drawn, freshPinia } from './mount'
 import { conditionEvent, entryOf, makeOrder, newEvent } from './orders'
 
 let kds: FakeKds
+/** The timers the store's drawing uses, faked; and a frame's length under the fake clock. */
+const FRAME_TIMERS = [
+  'setTimeout',
+  'clearTimeout',
+  'performance',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+] as const
+const FRAME_MS = 17
 
 beforeEach(() => {
   freshPinia()
@@ -37,7 +47,7 @@ describe('board store', () => {
     kds.pushEvent(newEvent(4, second))
     kds.pushEvent(conditionEvent(5, first._id, 'COOKING'))
     expect(board.seq).toBe(5)
-    await new Promise((resolve) => setTimeout(resolve, 0))
+    await drawn()
     expect(board.count).toBe(2)
     expect(board.orders.get(first._id)?.condition).toBe('COOKING')
     expect(board.columns.map((c) => [c.condition, c.orders.length])).toEqual([
@@ -47,30 +57,58 @@ describe('board store', () => {
     expect(kds.snapshotCalls).toBe(1)
   })
 
-  it('redraws a lone event at once and a burst once, at its end', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+  it('redraws a lone event at once and a burst once, at the next frame', async () => {
+    vi.useFakeTimers({ toFake: [...FRAME_TIMERS] })
     const first = makeOrder({ number: 1 })
     kds.setBoard(1, [entryOf(first)])
     const board = useBoardStore()
     await board.start(kds)
+    await nextTick()
     vi.advanceTimersByTime(BURST_MS)
     const before = board.version
 
     kds.pushEvent(newEvent(2, makeOrder({ number: 2 })))
+    // At the end of the task that brought it, before the screen is drawn.
+    expect(board.version).toBe(before)
+    await Promise.resolve()
     expect(board.version).toBe(before + 1)
     expect(board.count).toBe(2)
+    await nextTick()
 
+    // Right after that redraw: a rush (or a backlog), drawn once at the next frame.
     kds.pushEvent(newEvent(3, makeOrder({ number: 3 })))
     kds.pushEvent(conditionEvent(4, first._id, 'COOKING'))
+    await Promise.resolve()
     expect(board.version).toBe(before + 1)
     expect(board.seq).toBe(4)
-    vi.advanceTimersByTime(0)
+    vi.advanceTimersByTime(FRAME_MS)
     expect(board.version).toBe(before + 2)
     expect(board.count).toBe(3)
     expect(board.columns.map((c) => [c.condition, c.orders.length])).toEqual([
       ['NEW', 2],
       ['COOKING', 1],
     ])
+  })
+
+  it('draws the events of one task (a frame of a rush) once, at its end', async () => {
+    vi.useFakeTimers({ toFake: [...FRAME_TIMERS] })
+    const first = makeOrder({ number: 1 })
+    kds.setBoard(1, [entryOf(first)])
+    const board = useBoardStore()
+    await board.start(kds)
+    await nextTick()
+    vi.advanceTimersByTime(BURST_MS)
+    const before = board.version
+
+    kds.pushEvent(newEvent(2, makeOrder({ number: 2 })))
+    kds.pushEvent(newEvent(3, makeOrder({ number: 3 })))
+    kds.pushEvent(conditionEvent(4, first._id, 'COOKING'))
+    await Promise.resolve()
+    expect(board.version).toBe(before + 1)
+    vi.advanceTimersByTime(BURST_MS)
+    expect(board.version).toBe(before + 1)
+    expect(board.seq).toBe(4)
+    expect(board.count).toBe(3)
   })
 
   it('subscribes before asking for the snapshot', async () => {

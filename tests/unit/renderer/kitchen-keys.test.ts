@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import BoardView from '../../../renderer/src/components/BoardView.vue'
+import OrderCard from '../../../renderer/src/components/OrderCard.vue'
 import { useBoardStore } from '../../../renderer/src/stores/board'
 import { boardPage } from './board-page'
 import { mountWith } from './mount'
-import { entryOf, makeOrder } from './orders'
+import { entryOf, makeOrder, newEvent } from './orders'
 import { withBoardLayout } from './layout'
 
 const page = boardPage()
@@ -44,6 +45,32 @@ describe('bump bar keys', () => {
     await press('1', 'Numpad1')
     expect(selected()).toBe(a.id)
     expect(w.get(`[data-order-id="${a.id}"]`).classes()).toContain('card--selected')
+  })
+
+  it('moves the digits when a card comes first, redrawing headers, not the cards', async () => {
+    const w = await board()
+    const card = (id: string) =>
+      w.findAllComponents(OrderCard).find((found) => found.props('entry').id === id)
+    const drawn = card(a.id)?.vm.$.subTree
+    expect(drawn).toBeDefined()
+    // An older order comes first in NEW: every digit after it moves by one.
+    const older = makeOrder({ createdAt: 0 })
+    page.kds.pushEvent(newEvent(4, older))
+    await flushPromises()
+    const digits = w
+      .findAll('[data-testid="order-card"]')
+      .map((found) => [
+        found.attributes('data-order-id'),
+        found.find('[data-testid="card-digit"]').text(),
+      ])
+    expect(digits).toEqual([
+      [older._id, '1'],
+      [a.id, '2'],
+      [b.id, '3'],
+      [c.id, '4'],
+    ])
+    // The card of `a` kept what it drew: only its header was drawn again, with the new digit.
+    expect(card(a.id)?.vm.$.subTree).toBe(drawn)
   })
 
   it('arrows move the selection, Enter bumps it, R recalls the last', async () => {

@@ -47,6 +47,7 @@ describe('kitchen store', () => {
     // A new order lands at the bottom of NEW: only NEW changes; the first nine cards stay.
     vi.advanceTimersByTime(BURST_MS)
     kds.pushEvent(newEvent(2, makeOrder({ createdAt: 900 })))
+    await Promise.resolve()
     expect(column('NEW')).not.toBe(newBefore)
     expect(column('NEW')?.orders).toHaveLength(2)
     expect(column('ACCEPTED')).toBe(acceptedBefore)
@@ -56,6 +57,7 @@ describe('kitchen store', () => {
     // The oldest NEW is accepted: both columns change, and the digits move.
     vi.advanceTimersByTime(BURST_MS)
     kds.pushEvent(conditionEvent(3, waiting._id, 'ACCEPTED'))
+    await Promise.resolve()
     expect(column('ACCEPTED')).not.toBe(acceptedBefore)
     expect(column('ACCEPTED')?.orders[0]?.id).toBe(waiting._id)
     expect(kitchen.digits).not.toBe(digitsAfter)
@@ -65,6 +67,7 @@ describe('kitchen store', () => {
     const newNow = column('NEW')
     vi.advanceTimersByTime(BURST_MS)
     kds.pushEvent(conditionEvent(4, accepted[11]?.id ?? '', 'COOKING'))
+    await Promise.resolve()
     expect(column('NEW')).toBe(newNow)
     expect(kitchen.digits).toBe(settled)
     expect(column('COOKING')?.orders).toHaveLength(1)

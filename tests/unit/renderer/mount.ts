@@ -27,10 +27,13 @@ export function mountWith<C extends Component>(
 
 /**
  * Lets pushed events reach the DOM. The board store draws a lone event at once but the rest of a
- * burst at its end, in a timer; flushPromises resolves on setImmediate, which may come before that
- * timer (it did on a fast machine: a second event within BURST_MS of the snapshot was not drawn).
+ * burst at the next frame; a frame, then a timer, then the promises, cover both.
  */
 export async function drawn(): Promise<void> {
+  await new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => resolve())
+    else setTimeout(resolve, 0)
+  })
   await new Promise((resolve) => setTimeout(resolve, 0))
   await flushPromises()
 }
