@@ -13,6 +13,7 @@ import {
 } from '../common/board'
 import { Journal, type JournalOptions } from './journal'
 import { consoleLogger, type Logger } from './logger'
+import { withSharedChange } from './shared-parts'
 
 export interface BoardEvents {
   event: [BoardEvent]
@@ -61,9 +62,11 @@ export class Board extends EventEmitter<BoardEvents> {
 
   /** Applies a change; returns the numbered event, or null when it changed nothing. */
   apply(change: BoardChange): BoardEvent | null {
-    if (applyChange(this.orders, change) === null) return null
+    // Equal products and variants are held once, by every order that has them (shared-parts.ts).
+    const shared = withSharedChange(change)
+    if (applyChange(this.orders, shared) === null) return null
     this.seq += 1
-    const event: BoardEvent = { ...change, seq: this.seq }
+    const event: BoardEvent = { ...shared, seq: this.seq }
     this.record(event)
     this.emit('event', event)
     return event

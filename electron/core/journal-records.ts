@@ -15,6 +15,7 @@ import {
   type BoardOrder,
 } from '../common/board'
 import { parseWith } from '../common/protocol/parse'
+import { withSharedChange, withSharedEntry } from './shared-parts'
 
 /** One line of the journal. */
 export const JournalRecordSchema = z.discriminatedUnion('t', [
@@ -97,9 +98,9 @@ export function replay(text: string): Replayed {
     if (record.t === 'snapshot') {
       seq = Math.max(seq, record.seq)
     } else if (record.t === 'order') {
-      orders.set(record.order.id, record.order)
+      orders.set(record.order.id, withSharedEntry(record.order))
     } else {
-      applyChange(orders, record.event)
+      applyChange(orders, withSharedChange(record.event))
       seq = Math.max(seq, record.event.seq)
     }
   })
