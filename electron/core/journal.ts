@@ -230,7 +230,9 @@ export class Journal {
   private recover(): JournalRecovery {
     this.fs.mkdirSync(this.dir, { recursive: true })
     const bytes = readIfExists(this.fs, this.file)
-    const { orders, seq, skipped } = replay(Buffer.from(bytes).toString('utf8'))
+    // A view of the bytes read, not a copy: a busy day's journal is megabytes.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+    const { orders, seq, skipped } = replay(text)
     const warnings = describeSkipped(skipped)
     // The rewrite below drops the skipped lines; keep the file as it was for a person to inspect.
     if (skipped.length > 0) warnings.push(`the journal as it was is kept in ${this.backup()}`)
