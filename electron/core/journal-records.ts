@@ -39,6 +39,10 @@ export interface Replayed {
   orders: Map<string, BoardOrder>
   seq: number
   skipped: SkippedLine[]
+  /** Event lines applied after the snapshot: none means the text is a snapshot already. */
+  events: number
+  /** Whether it began with a snapshot header (a new, empty journal does not). */
+  header: boolean
 }
 
 /** Serialises one record as a journal line, newline included. */
@@ -84,6 +88,8 @@ export function replay(text: string): Replayed {
   const orders = new Map<string, BoardOrder>()
   const skipped: SkippedLine[] = []
   let seq = 0
+  let events = 0
+  let header = false
   const lines = text.split('\n')
   // A journal ends with a newline, so the last piece is empty unless a write was cut short.
   const last = lines.length - 1
@@ -97,12 +103,14 @@ export function replay(text: string): Replayed {
     const { record } = parsed
     if (record.t === 'snapshot') {
       seq = Math.max(seq, record.seq)
+      header ||= index === 0
     } else if (record.t === 'order') {
       orders.set(record.order.id, withSharedEntry(record.order))
     } else {
       applyChange(orders, withSharedChange(record.event))
       seq = Math.max(seq, record.event.seq)
+      events += 1
     }
   })
-  return { orders, seq, skipped }
+  return { orders, seq, skipped, events, header }
 }
