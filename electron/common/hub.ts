@@ -41,6 +41,27 @@ export const HubInfoSchema = z.object({
 })
 export type HubInfo = z.infer<typeof HubInfoSchema>
 
+/** A hub's address, as a screen of that hub opens it: http or https, a host, maybe a port. */
+export const HubUrlSchema = z
+  .string()
+  .trim()
+  .max(2_000)
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http or https address of a hub' }))
+
+/** Whether this app is its own hub or a screen of another; only the Electron app can be either. */
+export const HubScreenSchema = z.object({
+  /** The shell can become a screen of a hub (the Electron app's own window; never a browser). */
+  available: z.boolean(),
+  /** The hub this app is a screen of; null: it is its own hub. */
+  hubUrl: HubUrlSchema.nullable(),
+  /** Where the administrator set `hubUrl` (a file, variable or flag); null: not managed. */
+  managedBy: z.string().max(2_000).nullable(),
+})
+export type HubScreen = z.infer<typeof HubScreenSchema>
+
+/** What a shell that cannot be a screen of a hub answers (the browser shell, a paired screen). */
+export const NO_HUB_SCREEN: HubScreen = { available: false, hubUrl: null, managedBy: null }
+
 /** A product seen on the board, with the station its items go to now (for the station picker). */
 export const StationProductSchema = z.object({
   _id: IdSchema,

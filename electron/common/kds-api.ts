@@ -23,9 +23,12 @@ import { OutboxEntrySchema, type OutboxEntry } from './outbox'
 import {
   DeviceSchema,
   HubInfoSchema,
+  HubScreenSchema,
+  HubUrlSchema,
   StationsInfoSchema,
   type Device,
   type HubInfo,
+  type HubScreen,
   type StationsInfo,
 } from './hub'
 import { StationIdSchema } from './stations'
@@ -108,6 +111,10 @@ export interface KdsApi {
   revokeDevice(id: string): Promise<null>
   /** The hub's network addresses and port; the pairing code only for the hub's own window. */
   hubInfo(): Promise<HubInfo>
+  /** Whether this app can be, or is, a screen of another hub (only the Electron app can). */
+  hubScreen(): Promise<HubScreen>
+  /** Makes this app a screen of the hub at `url`: stored, then the app restarts as that screen. */
+  becomeHubScreen(url: string): Promise<null>
   /** Unlocks the settings with the managed PIN for a few minutes. */
   unlockSettings(pin: string): Promise<UnlockResult>
   /** Locks the settings again, before the unlock runs out. */
@@ -149,6 +156,8 @@ export const KDS_REQUESTS = {
   devices: { args: z.tuple([]), result: z.array(DeviceSchema) },
   revokeDevice: { args: z.tuple([IdSchema]), result: z.null() },
   hubInfo: { args: z.tuple([]), result: HubInfoSchema },
+  hubScreen: { args: z.tuple([]), result: HubScreenSchema },
+  becomeHubScreen: { args: z.tuple([HubUrlSchema]), result: z.null() },
   unlockSettings: { args: z.tuple([PinSchema]), result: UnlockResultSchema },
   lockSettings: { args: z.tuple([]), result: SettingsViewSchema },
 } as const
@@ -200,6 +209,8 @@ export interface KdsHandlers {
   devices(): Device[]
   revokeDevice(id: string): null
   hubInfo(): HubInfo
+  hubScreen(): HubScreen
+  becomeHubScreen(url: string): Promise<null>
   unlockSettings(pin: string): UnlockResult
   lockSettings(): SettingsView
 }

@@ -42,6 +42,8 @@ export function kdsApiOver(
     devices: () => request('devices', []),
     revokeDevice: (id) => request('revokeDevice', [id]),
     hubInfo: () => request('hubInfo', []),
+    hubScreen: () => request('hubScreen', []),
+    becomeHubScreen: (url) => request('becomeHubScreen', [url]),
     unlockSettings: (pin) => request('unlockSettings', [pin]),
     lockSettings: () => request('lockSettings', []),
     subscribe,

@@ -27,7 +27,13 @@ import type { StationMatcher } from './printing/print-jobs'
 import type { PrintDesk } from './printing/print-desk'
 import { startPrinting } from './printing/printing'
 import type { OutboxEntry } from '../common/outbox'
-import type { Device, HubInfo, StationsInfo } from '../common/hub'
+import {
+  NO_HUB_SCREEN,
+  type Device,
+  type HubInfo,
+  type HubScreen,
+  type StationsInfo,
+} from '../common/hub'
 import type { StationRouting } from '../common/stations'
 import { stationCommands } from './station-commands'
 import { LOCAL_HUB, type HubLink } from './hub-link'
@@ -281,6 +287,15 @@ export class KdsCore implements KdsHandlers {
 
   hubInfo(): HubInfo {
     return this.hub?.hubInfo() ?? LOCAL_HUB
+  }
+
+  /** The core is a hub; only the Electron shell's own window can make its app a screen of another. */
+  hubScreen(): HubScreen {
+    return NO_HUB_SCREEN
+  }
+
+  becomeHubScreen(_url: string): Promise<null> {
+    return Promise.reject(new Error('this shell is always a hub; it cannot become a screen of one'))
   }
 
   /** Connects the shell's network side; returns the undo. */

@@ -75,6 +75,13 @@ export function guardSettings(
     devices: () => core.devices(),
     revokeDevice: (id) => core.revokeDevice(id),
     hubInfo: () => core.hubInfo(),
+    hubScreen: () => core.hubScreen(),
+    async becomeHubScreen(url) {
+      // Giving up the hub's role changes what the whole kitchen runs on: a PIN guards it too.
+      const refusal = settingsRefusal({}, core.settings(), managed, lock)
+      if (refusal !== null) throw new Error(refusal)
+      return core.becomeHubScreen(url)
+    },
     unlockSettings(pin) {
       if (lock === null) return { outcome: 'unlocked', until: null }
       const outcome = lock.unlock(pin)

@@ -6,6 +6,9 @@ import { createFileLogger, teeLogger } from '../core/file-logger'
 import { KdsCore, type DemoServer } from '../core/kds-core'
 import type { Logger } from '../core/logger'
 import { registerIpc } from './ipc'
+import { chosenHub, forgetHubChoice, readHubChoice } from './hub-choice'
+import { hubScreenExit } from './hub-screen-exit'
+import { withHubScreen } from './hub-screen-host'
 import { followLanSetting } from './lan-serve'
 import { serveHub } from '../web/hub-host'
 import { applyStartAtLogin } from './login-item'
@@ -44,10 +47,13 @@ export async function startApp(options: AppOptions): Promise<void> {
   const userData = app.getPath('userData')
   const log = teeLogger(options.log, createFileLogger(join(userData, 'data', 'logs')))
   const managed = loadManagedSettings({ argv, env })
-  const { kiosk, view, layout, startAtLogin, tokenFile, hubUrl } = managed.config
-  // A screen of a hub: the hub's page is "our page", and this process runs no core of its own.
+  const { kiosk, view, layout, startAtLogin, tokenFile } = managed.config
+  // A screen of a hub (the managed hubUrl, else the settings' stored choice): the hub's page is
+  // "our page", and this process runs no core of its own.
+  const stored = readHubChoice(userData)
+  const hub = chosenHub(managed, stored.choice)
   const location: RendererLocation =
-    hubUrl === undefined ? rendererLocation(app.isPackaged) : { kind: 'hub', url: hubUrl }
+    hub === null ? rendererLocation(app.isPackaged) : { kind: 'hub', url: hub.url }
   // Another view of the board for a second monitor: a window of our own, self-healing like the first.
   installAppSecurity(app, location, log, (url) => {
     watchRenderer(createViewWindow(location, log, url), { log })
@@ -65,18 +71,52 @@ export async function startApp(options: AppOptions): Promise<void> {
     ...(options.errors === undefined ? {} : { source: options.errors }),
   })
   for (const warning of managed.warnings) log.warn(warning)
+  if (stored.warning !== null) log.warn(stored.warning)
 
   let core: KdsCore | null = null
   // A screen of a hub has no core; its window may be reopened once the app is ready.
   let screenReady = false
   let dispose = () => {}
+  let closing: Promise<void> | null = null
   let closed = false
+  /** Closes the core once (journal flushed, demo server stopped), however many ask. */
+  const closeCore = (): Promise<void> => {
+    if (closing !== null) return closing
+    const running = core
+    core = null
+    if (running === null) return Promise.resolve()
+    dispose()
+    closing = running
+      .close()
+      .catch((error: unknown) =>
+        log.error('the core did not close cleanly', { error: String(error) }),
+      )
+    return closing
+  }
+  /** Starts the app again (into the mode now stored), once the core has closed. */
+  const relaunch = () => {
+    app.relaunch()
+    void closeCore().finally(() => app.exit(0))
+  }
+  const exit =
+    hub === null
+      ? null
+      : hubScreenExit({
+          hub,
+          leave: () => {
+            forgetHubChoice(userData)
+            relaunch()
+          },
+          quit: () => app.quit(),
+          log,
+        })
   const windows = () => BrowserWindow.getAllWindows()
   const openWindow = () => {
     const open = windows()[0]
     if (open !== undefined) return open
     const window = createMainWindow(location, log, { kiosk, view, layout })
     watchRenderer(window, { log })
+    exit?.watch(window)
     return window
   }
 
@@ -97,20 +137,12 @@ export async function startApp(options: AppOptions): Promise<void> {
   })
   // Quitting waits for the core to close, so the journal is flushed and the demo server stopped.
   app.on('will-quit', (event) => {
-    if (core === null || closed) return
+    if (closed || (core === null && closing === null)) return
     event.preventDefault()
-    const closing = core
-    core = null
-    dispose()
-    closing
-      .close()
-      .catch((error: unknown) =>
-        log.error('the core did not close cleanly', { error: String(error) }),
-      )
-      .finally(() => {
-        closed = true
-        app.quit()
-      })
+    void closeCore().finally(() => {
+      closed = true
+      app.quit()
+    })
   })
 
   await app.whenReady()
@@ -121,7 +153,11 @@ export async function startApp(options: AppOptions): Promise<void> {
   if (location.kind === 'hub') {
     // No core, feed, demo server, IPC or LAN: the hub's page pairs and talks over its bridge,
     // and its device cookie stays in this (persistent) session.
-    log.info('this app is a screen of a hub', { hubUrl: location.url })
+    log.info('this app is a screen of a hub', {
+      hubUrl: location.url,
+      ...(hub === null || hub.managedBy === null ? {} : { managedBy: hub.managedBy }),
+    })
+    exit?.installMenu(() => BrowserWindow.getFocusedWindow() ?? windows()[0] ?? null)
     screenReady = true
     openWindow()
     return
@@ -147,7 +183,11 @@ export async function startApp(options: AppOptions): Promise<void> {
   }
   const running = core
   const disposeIpc = registerIpc({
-    core: guardSettings(running, managed, createSettingsLock(managed.pin)),
+    core: guardSettings(
+      withHubScreen(running, { dir: userData, log, relaunch }),
+      managed,
+      createSettingsLock(managed.pin),
+    ),
     windows,
     location,
     log,

@@ -45,6 +45,8 @@ function handlers(updates: SettingsUpdate[] = []): KdsHandlers {
     devices: () => [],
     revokeDevice: () => null,
     hubInfo: () => ({ lan: false, addresses: [], port: null, pairingCode: null }),
+    hubScreen: () => ({ available: false, hubUrl: null, managedBy: null }),
+    becomeHubScreen: async () => null,
     unlockSettings: () => ({ outcome: 'wrong', until: null }),
     lockSettings: () => view,
   }

@@ -3,7 +3,13 @@
 // `devices` and `hub` messages keep the first two current; the stations are asked for on demand.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { Device, HubInfo, StationsInfo } from '../../../electron/common/hub'
+import {
+  NO_HUB_SCREEN,
+  type Device,
+  type HubInfo,
+  type HubScreen,
+  type StationsInfo,
+} from '../../../electron/common/hub'
 import type { KdsApi } from '../../../electron/common/kds-api'
 import { errorText } from '../stores/errors'
 import { useLinkStore } from '../stores/link'
@@ -13,6 +19,8 @@ export const useHubStore = defineStore('hub', () => {
   const devices = shallowRef<Device[] | null>(null)
   const info = shallowRef<HubInfo | null>(null)
   const stations = shallowRef<StationsInfo | null>(null)
+  /** Whether this app can become a screen of another hub (the Electron app only); null: not asked. */
+  const screenOfHub = shallowRef<HubScreen | null>(null)
   /** Why the hub's facts could not be had; null once they came. */
   const error = ref<string | null>(null)
   let api: KdsApi | null = null
@@ -51,6 +59,21 @@ export const useHubStore = defineStore('hub', () => {
     }
   }
 
+  /** Asks whether this app can become a screen of another hub; a shell that cannot says no. */
+  async function loadScreenOfHub(): Promise<void> {
+    try {
+      screenOfHub.value = await core().hubScreen()
+    } catch {
+      // A hub from before this request, or none reachable: the choice stays hidden.
+      screenOfHub.value = NO_HUB_SCREEN
+    }
+  }
+
+  /** Makes this app a screen of the hub at `url`: the app then restarts as that screen. */
+  async function becomeScreenOf(url: string): Promise<void> {
+    await core().becomeHubScreen(url)
+  }
+
   /** Forgets a paired screen: the hub closes its connection at once. */
   async function revoke(id: string): Promise<void> {
     await link.act(() => core().revokeDevice(id))
@@ -63,5 +86,17 @@ export const useHubStore = defineStore('hub', () => {
     api = null
   }
 
-  return { devices, info, stations, error, start, refresh, revoke, stop }
+  return {
+    devices,
+    info,
+    stations,
+    screenOfHub,
+    error,
+    start,
+    refresh,
+    loadScreenOfHub,
+    becomeScreenOf,
+    revoke,
+    stop,
+  }
 })

@@ -47,7 +47,7 @@ export const hubRu = {
   },
   settings: {
     section: 'Цеха и экраны',
-    role: 'Этот экран',
+    role: 'Роль этого экрана',
     roleHint: 'Адрес с ?screen= важнее этой настройки.',
     stations: 'Цеха',
     stationId: 'Код',
@@ -86,6 +86,23 @@ export const hubRu = {
     revoke: 'Отключить',
     revokeLabel: 'Отключить экран {name}',
     revokeFailed: 'Не удалось отключить: {reason}',
+  },
+  // «Этот экран: хаб кухни / экран хаба», the Electron app only (main answers the way back).
+  screen: {
+    title: 'Этот экран',
+    own: 'Хаб кухни',
+    ofHub: 'Экран хаба',
+    url: 'Адрес хаба',
+    urlHint:
+      'Один из «Адресов хаба в сети» в его настройках. После перезапуска экран попросит код подключения.',
+    badUrl:
+      'Адрес хаба — это http:// или https://, имя или IP хаба и порт, например http://192.168.1.20:5173/',
+    warning:
+      'Это приложение перестанет быть хабом: без своего подключения к бэкенду и без экранов, подключённых к нему. Вернуть: Ctrl+Shift+H или меню «Экран хаба».',
+    save: 'Стать экраном хаба',
+    restarting: 'Перезапуск: приложение откроется экраном хаба {url}…',
+    failed: 'Не удалось: {reason}',
+    managed: 'Экран хаба {url}: так задал администратор ({origin})',
   },
 }
 
@@ -136,7 +153,7 @@ export const hubEn: typeof hubRu = {
   },
   settings: {
     section: 'Stations and screens',
-    role: 'This screen',
+    role: 'This screen’s role',
     roleHint: 'An address with ?screen= wins over this setting.',
     stations: 'Stations',
     stationId: 'Code',
@@ -175,5 +192,21 @@ export const hubEn: typeof hubRu = {
     revoke: 'Revoke',
     revokeLabel: 'Revoke screen {name}',
     revokeFailed: 'Could not revoke: {reason}',
+  },
+  screen: {
+    title: 'This screen',
+    own: 'The kitchen’s hub',
+    ofHub: 'A screen of a hub',
+    url: 'The hub’s address',
+    urlHint:
+      'One of “The hub on the network” in its settings. After the restart the screen asks for a pairing code.',
+    badUrl:
+      'A hub’s address is http:// or https://, the hub’s name or IP and a port, e.g. http://192.168.1.20:5173/',
+    warning:
+      'This app stops being a hub: no backend connection of its own, no screens paired to it. To come back: Ctrl+Shift+H or the “Hub screen” menu.',
+    save: 'Become a screen of the hub',
+    restarting: 'Restarting: the app opens as a screen of the hub {url}…',
+    failed: 'Could not: {reason}',
+    managed: 'A screen of the hub {url}: the administrator set it so ({origin})',
   },
 }

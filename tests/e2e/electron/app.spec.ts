@@ -7,6 +7,9 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { HUB_CHOICE_FILE } from '../../../electron/main/hub-choice'
+import { ADMIN_TOKEN, ReferenceServer } from '../helpers/reference-server'
+import { startWebShell } from '../helpers/web-shell'
 import { ROOT, runtimeForTests, type RuntimeResult } from './runtime-result'
 
 // Looked up in the worker, after the setup project has run (not when the file is collected).
@@ -35,9 +38,13 @@ interface Launched {
 
 /**
  * Launches the built app on a temporary profile; its output is attached to the test. `managed`
- * is written as its managed config file (KDS_CONFIG_FILE), so the machine's own never applies.
+ * is written as its managed config file (KDS_CONFIG_FILE), so the machine's own never applies;
+ * `profile` as JSON files in userData (name: content).
  */
-async function launch(managed: unknown = null): Promise<Launched> {
+async function launch(
+  managed: unknown = null,
+  profile: Record<string, unknown> = {},
+): Promise<Launched> {
   if (!runtime.ok) throw new Error(SKIP_REASON)
   if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) {
     throw new Error('the app is not built: run `npm run build` first')
@@ -45,6 +52,9 @@ async function launch(managed: unknown = null): Promise<Launched> {
   const userData = mkdtempSync(join(tmpdir(), 'kds-electron-e2e-'))
   const configFile = join(userData, 'managed-config.json')
   if (managed !== null) writeFileSync(configFile, JSON.stringify(managed))
+  for (const [name, content] of Object.entries(profile)) {
+    writeFileSync(join(userData, name), JSON.stringify(content))
+  }
   const env = Object.fromEntries(
     Object.entries({ ...process.env, KDS_CONFIG_FILE: configFile }).filter(
       (entry): entry is [string, string] =>
@@ -169,5 +179,26 @@ test('the managed configuration opens a kiosk window on the dispatch view', asyn
     ).toBe(true)
   } finally {
     await done()
+  }
+})
+
+test('a profile set to be a screen of a hub opens the hub’s page, with no bridge of ours', async () => {
+  const server = await ReferenceServer.start()
+  const hub = await startWebShell({ server: server.url, token: ADMIN_TOKEN })
+  try {
+    const choice = { hubUrl: hub.url, language: 'ru' }
+    const { app, done } = await launch(null, { [HUB_CHOICE_FILE]: choice })
+    try {
+      const page = await app.firstWindow()
+      await page.waitForLoadState('domcontentloaded')
+      expect(new URL(page.url()).origin).toBe(new URL(hub.url).origin)
+      // The hub's page talks to its hub over the bridge: no preload of ours in a remote page.
+      expect(await page.evaluate(() => 'kds' in window)).toBe(false)
+    } finally {
+      await done()
+    }
+  } finally {
+    await hub.stop()
+    await server.stop()
   }
 })

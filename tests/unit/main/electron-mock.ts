@@ -59,6 +59,9 @@ export class BrowserWindow extends EventEmitter {
   static getAllWindows(): BrowserWindow[] {
     return BrowserWindow.all.filter((window) => !window.destroyed)
   }
+  static getFocusedWindow(): BrowserWindow | null {
+    return BrowserWindow.getAllWindows()[0] ?? null
+  }
 
   destroyed = false
   readonly webContents: FakeWebContents
@@ -81,6 +84,9 @@ export class BrowserWindow extends EventEmitter {
   }
   isMinimized(): boolean {
     return false
+  }
+  isVisible(): boolean {
+    return this.show.mock.calls.length > 0
   }
 }
 
@@ -182,6 +188,11 @@ export const shell = { openExternal: vi.fn(async (_url: string) => {}) }
 export const dialog = {
   showErrorBox: vi.fn(),
   showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+}
+/** The menu as built: `buildFromTemplate` gives back its template, to be read by the test. */
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn((_menu: unknown) => {}),
 }
 export const powerSaveBlocker = { start: vi.fn((_type: string) => 1), stop: vi.fn() }
 export const contextBridge = {

@@ -1,6 +1,6 @@
 // Valid answers of every KdsApi request, and a core that gives them, for the shell's tests.
 import { vi } from 'vitest'
-import type { HubInfo } from '../../../electron/common/hub'
+import { NO_HUB_SCREEN, type HubInfo } from '../../../electron/common/hub'
 import type { KdsMessage } from '../../../electron/common/kds-api'
 import { DEFAULT_DISPLAY_SETTINGS, type SettingsView } from '../../../electron/common/settings'
 import type { CoreStatus, Diagnostics } from '../../../electron/common/status'
@@ -84,6 +84,10 @@ export function fakeCore() {
     devices: vi.fn(() => []),
     revokeDevice: vi.fn((_id: string) => null),
     hubInfo: vi.fn((): HubInfo => ({ lan: false, addresses: [], port: null, pairingCode: null })),
+    hubScreen: vi.fn(() => NO_HUB_SCREEN),
+    becomeHubScreen: vi.fn(async (_url: string): Promise<null> => {
+      throw new Error('this shell is always a hub; it cannot become a screen of one')
+    }),
     unlockSettings: vi.fn((_pin: string) => ({ outcome: 'unlocked' as const, until: null })),
     lockSettings: vi.fn(() => SETTINGS),
     subscribe: vi.fn((listener: (message: KdsMessage) => void) => {

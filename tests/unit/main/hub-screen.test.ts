@@ -84,6 +84,7 @@ describe('a screen of a hub', () => {
     )
     expect(log.info).toHaveBeenCalledWith('this app is a screen of a hub', {
       hubUrl: 'https://hub.kitchen.local/',
+      managedBy: '--hub-url',
     })
     let prevented = false
     app.emit('will-quit', { preventDefault: () => (prevented = true) })

@@ -10,7 +10,13 @@ import {
 import type { ConnectionState, CoreStatus, Diagnostics } from '../../../electron/common/status'
 import type { PrintDocument, PrinterInput, PrintPreview } from '../../../electron/common/printers'
 import { OUTBOX_OFF, type OutboxEntry } from '../../../electron/common/outbox'
-import type { Device, HubInfo, StationsInfo } from '../../../electron/common/hub'
+import {
+  NO_HUB_SCREEN,
+  type Device,
+  type HubInfo,
+  type HubScreen,
+  type StationsInfo,
+} from '../../../electron/common/hub'
 
 type Listener = (message: KdsMessage) => void
 
@@ -95,6 +101,12 @@ export class FakeKds implements KdsApi {
   readonly revoked: string[] = []
   /** What hubInfo() answers. */
   currentHub: HubInfo = { lan: false, addresses: [], port: null, pairingCode: null }
+  /** What hubScreen() answers (the browser shell's no, unless a test says otherwise). */
+  currentHubScreen: HubScreen = NO_HUB_SCREEN
+  /** The hubs becomeHubScreen was asked to make this app a screen of. */
+  readonly becameScreenOf: string[] = []
+  /** Set to make the next becomeHubScreen reject with this message. */
+  refuseHubScreenWith: string | null = null
   /** Set to make the next station command (itemDone, bumpStation, recallStation) reject. */
   refuseMarkWith: string | null = null
   /** The settings PIN, when the test locks the settings. */
@@ -264,6 +276,18 @@ export class FakeKds implements KdsApi {
 
   hubInfo(): Promise<HubInfo> {
     return Promise.resolve({ ...this.currentHub })
+  }
+
+  hubScreen(): Promise<HubScreen> {
+    return Promise.resolve({ ...this.currentHubScreen })
+  }
+
+  becomeHubScreen(url: string): Promise<null> {
+    const refusal = this.refuseHubScreenWith
+    this.refuseHubScreenWith = null
+    if (refusal !== null) return Promise.reject(new Error(refusal))
+    this.becameScreenOf.push(url)
+    return Promise.resolve(null)
   }
 
   private markAnswer<T>(value: T): Promise<T> {
