@@ -58,6 +58,22 @@ export function snapshotText(orders: Iterable<BoardOrder>, seq: number): string 
 /** A journal line for one board event. */
 export const eventLine = (event: BoardEvent): string => recordLine({ t: 'event', event })
 
+/** Past this many, skipped lines are counted rather than listed: a garbage file is one problem. */
+const MAX_LINE_WARNINGS = 10
+
+/** The skipped lines as warnings a person can act on. */
+export function describeSkipped(skipped: SkippedLine[]): string[] {
+  const listed = skipped
+    .slice(0, MAX_LINE_WARNINGS)
+    .map(({ line, reason, torn }) =>
+      torn
+        ? `journal line ${line} is incomplete, a write cut short (${reason}); skipped`
+        : `journal line ${line} is corrupt (${reason}); skipped`,
+    )
+  const more = skipped.length - listed.length
+  return more > 0 ? [...listed, `${more} more journal lines are corrupt; skipped`] : listed
+}
+
 const MAX_REASON_LENGTH = 160
 
 /** JSON.parse quotes the bad input; keep that quote printable and short, it ends up on screen. */

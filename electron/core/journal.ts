@@ -8,7 +8,7 @@ import { constants } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_RETENTION_MS, isExpired, type BoardEvent, type BoardOrder } from '../common/board'
 import { nodeJournalFs, type JournalFs } from './journal-fs'
-import { eventLine, replay, snapshotText, type SkippedLine } from './journal-records'
+import { describeSkipped, eventLine, replay, snapshotText } from './journal-records'
 import { consoleLogger, type Logger } from './logger'
 
 /** How long a change may wait in the OS's cache before the journal syncs it to the device. */
@@ -37,8 +37,6 @@ export interface JournalRecovery {
 }
 
 export const JOURNAL_FILE = 'journal.jsonl'
-/** Past this many, skipped lines are counted rather than listed: a garbage file is one problem. */
-const MAX_LINE_WARNINGS = 10
 
 const reasonOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error)
@@ -71,18 +69,6 @@ function fsyncDir(fs: JournalFs, dir: string): void {
   } finally {
     if (fd !== undefined) fs.closeSync(fd)
   }
-}
-
-function describeSkipped(skipped: SkippedLine[]): string[] {
-  const listed = skipped
-    .slice(0, MAX_LINE_WARNINGS)
-    .map(({ line, reason, torn }) =>
-      torn
-        ? `journal line ${line} is incomplete, a write cut short (${reason}); skipped`
-        : `journal line ${line} is corrupt (${reason}); skipped`,
-    )
-  const more = skipped.length - listed.length
-  return more > 0 ? [...listed, `${more} more journal lines are corrupt; skipped`] : listed
 }
 
 /** An append-only file of board changes in a data directory, replayed on open. */
