@@ -20,6 +20,8 @@ export const DeviceSchema = z.object({
   name: DeviceNameSchema,
   /** The role of its last connection; null before it ever connected. */
   role: ScreenRoleSchema.nullable(),
+  /** The role the hub pins it to, whatever its address asks; null: the role the screen asks. */
+  pinnedRole: ScreenRoleSchema.nullable(),
   /** The address it last connected from. */
   address: z.string().max(64).nullable(),
   lastSeenAt: timestamp.nullable(),
@@ -38,6 +40,11 @@ export const HubInfoSchema = z.object({
     .string()
     .regex(/^\d{6}$/)
     .nullable(),
+  /**
+   * The role the hub pinned the asking screen's device to (it is that screen's role, whatever its
+   * address asks); null: the screen's own choice. A hub from before pinning does not say: null.
+   */
+  pinnedRole: ScreenRoleSchema.nullable().default(null),
 })
 export type HubInfo = z.infer<typeof HubInfoSchema>
 
@@ -84,6 +91,8 @@ export const PAIR_STATE_PATH = '/pair/state'
 export const DEVICE_COOKIE = 'kds_device'
 /** The close code of a bridge connection without a paired device (or with a revoked one). */
 export const CLOSE_UNPAIRED = 4401
+/** The close code of a connection whose device the hub pinned to another role: it reconnects. */
+export const CLOSE_REPINNED = 4409
 
 export const PairingCodeSchema = z.string().regex(/^\d{6}$/, 'must be 6 digits')
 

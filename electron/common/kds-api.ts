@@ -32,6 +32,7 @@ import {
   type StationsInfo,
 } from './hub'
 import { StationIdSchema } from './stations'
+import { ScreenRoleSchema, type ScreenRole } from './roles'
 
 /** A settings PIN: 4 to 12 digits. */
 export const PinSchema = z.string().regex(/^\d{4,12}$/, 'must be 4 to 12 digits')
@@ -109,6 +110,11 @@ export interface KdsApi {
   devices(): Promise<Device[]>
   /** Forgets a paired device: its connection closes at once and it must pair again. */
   revokeDevice(id: string): Promise<null>
+  /**
+   * Pins a paired device to `role` (null: the role its screen asks for): what it is sent is cut
+   * for that role whatever its address says; a connected one reconnects as that role at once.
+   */
+  setDeviceRole(id: string, role: ScreenRole | null): Promise<null>
   /** The hub's network addresses and port; the pairing code only for the hub's own window. */
   hubInfo(): Promise<HubInfo>
   /** Whether this app can be, or is, a screen of another hub (only the Electron app can). */
@@ -155,6 +161,7 @@ export const KDS_REQUESTS = {
   stations: { args: z.tuple([]), result: StationsInfoSchema },
   devices: { args: z.tuple([]), result: z.array(DeviceSchema) },
   revokeDevice: { args: z.tuple([IdSchema]), result: z.null() },
+  setDeviceRole: { args: z.tuple([IdSchema, ScreenRoleSchema.nullable()]), result: z.null() },
   hubInfo: { args: z.tuple([]), result: HubInfoSchema },
   hubScreen: { args: z.tuple([]), result: HubScreenSchema },
   becomeHubScreen: { args: z.tuple([HubUrlSchema]), result: z.null() },
@@ -208,6 +215,7 @@ export interface KdsHandlers {
   stations(): StationsInfo
   devices(): Device[]
   revokeDevice(id: string): null
+  setDeviceRole(id: string, role: ScreenRole | null): null
   hubInfo(): HubInfo
   hubScreen(): HubScreen
   becomeHubScreen(url: string): Promise<null>

@@ -41,6 +41,7 @@ export function kdsApiOver(
     stations: () => request('stations', []),
     devices: () => request('devices', []),
     revokeDevice: (id) => request('revokeDevice', [id]),
+    setDeviceRole: (id, role) => request('setDeviceRole', [id, role]),
     hubInfo: () => request('hubInfo', []),
     hubScreen: () => request('hubScreen', []),
     becomeHubScreen: (url) => request('becomeHubScreen', [url]),

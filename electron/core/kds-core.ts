@@ -35,6 +35,7 @@ import {
   type StationsInfo,
 } from '../common/hub'
 import type { StationRouting } from '../common/stations'
+import type { ScreenRole } from '../common/roles'
 import { stationCommands } from './station-commands'
 import { LOCAL_HUB, type HubLink } from './hub-link'
 import {
@@ -283,6 +284,11 @@ export class KdsCore implements KdsHandlers {
   revokeDevice(id: string): null {
     if (this.hub === null) throw new Error('this hub serves no network: there are no devices')
     return this.hub.revokeDevice(id)
+  }
+
+  setDeviceRole(id: string, role: ScreenRole | null): null {
+    if (this.hub === null) throw new Error('this hub serves no network: there are no devices')
+    return this.hub.setDeviceRole(id, role)
   }
 
   hubInfo(): HubInfo {

@@ -74,6 +74,13 @@ export function guardSettings(
     stations: () => core.stations(),
     devices: () => core.devices(),
     revokeDevice: (id) => core.revokeDevice(id),
+    setDeviceRole(id, role) {
+      // What a screen receives (a customer's phone and address or not) follows the pin: a PIN
+      // guards it like any setting.
+      const refusal = settingsRefusal({}, core.settings(), managed, lock)
+      if (refusal !== null) throw new Error(refusal)
+      return core.setDeviceRole(id, role)
+    },
     hubInfo: () => core.hubInfo(),
     hubScreen: () => core.hubScreen(),
     async becomeHubScreen(url) {

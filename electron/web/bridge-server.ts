@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
-import { CLOSE_UNPAIRED } from '../common/hub'
+import { CLOSE_REPINNED, CLOSE_UNPAIRED } from '../common/hub'
 import type { KdsHandlers, KdsMessage } from '../common/kds-api'
 import { dispatchRequest } from '../common/kds-dispatch'
 import { parseScreenRole, type ScreenRole } from '../common/roles'
@@ -32,8 +32,11 @@ export interface Bridge {
   accept(req: IncomingMessage, socket: Duplex, head: Buffer): void
   /** Pages connected now. */
   readonly clients: number
-  /** Closes every connection of a device (revoked): it sees the pairing screen again. */
-  closeDevice(id: string): void
+  /**
+   * Closes every connection of a device: revoked, it sees the pairing screen again; repinned, it
+   * reconnects as its new role and takes a fresh snapshot (nothing of the old role's cut stays).
+   */
+  closeDevice(id: string, why?: 'revoked' | 'repinned'): void
   /** Says goodbye to every page and stops listening to the core. */
   close(): Promise<void>
 }
@@ -130,7 +133,8 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
       return
     }
     const connection: Connection = {
-      role: roleOf(req),
+      role: admission.pinned ?? roleOf(req),
+      pinned: admission.pinned,
       deviceId: admission.deviceId,
       address: req.socket.remoteAddress ?? null,
       loopback: isLoopback(req),
@@ -176,13 +180,14 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
     get clients() {
       return connections.size
     },
-    closeDevice(id) {
+    closeDevice(id, why = 'revoked') {
       for (const [ws, connection] of connections) {
         if (connection.deviceId !== id) continue
-        // At once: the device must not see another push after its key is gone.
+        // At once: the device must not see another push after its key (or its old role) is gone.
         connections.delete(ws)
         gate.closed(connection)
-        ws.close(CLOSE_UNPAIRED, 'this screen was revoked on the hub')
+        if (why === 'revoked') ws.close(CLOSE_UNPAIRED, 'this screen was revoked on the hub')
+        else ws.close(CLOSE_REPINNED, 'the hub pinned this screen to another role')
       }
     },
     async close() {

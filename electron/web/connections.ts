@@ -4,7 +4,10 @@ import type { ScreenRole } from '../common/roles'
 
 /** One screen's connection, as the bridge admitted it. */
 export interface Connection {
+  /** What it is sent is cut for this role: its device's pinned role, else the one it asked for. */
   role: ScreenRole
+  /** The role the hub pinned its device to, or null when the screen chose `role` itself. */
+  pinned: ScreenRole | null
   /** The paired device, or null on a hub that serves no network. */
   deviceId: string | null
   /** The address it connects from. */
@@ -15,17 +18,18 @@ export interface Connection {
 
 /** What decides who may connect, and hears who did. */
 export interface BridgeGate {
-  /** The device a connection request belongs to, or why it may not connect. */
+  /** The device a connection request belongs to (and the role it is pinned to), or why not. */
   admit(
     cookieHeader: string | undefined,
-  ): { ok: true; deviceId: string | null } | { ok: false; reason: string }
+  ):
+    { ok: true; deviceId: string | null; pinned: ScreenRole | null } | { ok: false; reason: string }
   opened(connection: Connection): void
   closed(connection: Connection): void
 }
 
 /** The gate of a hub that serves no network: every (loopback) page may connect. */
 export const OPEN_GATE: BridgeGate = {
-  admit: () => ({ ok: true, deviceId: null }),
+  admit: () => ({ ok: true, deviceId: null, pinned: null }),
   opened: () => {},
   closed: () => {},
 }

@@ -21,7 +21,10 @@ const StoredDeviceSchema = z.object({
   pairedAt: z.number().int().nonnegative(),
   lastSeenAt: z.number().int().nonnegative().nullable(),
   address: z.string().max(64).nullable(),
+  /** The role of its last connection. */
   role: ScreenRoleSchema.nullable(),
+  /** The role the hub pins it to; null (and absent, in a file from before pins): as it asks. */
+  pinnedRole: ScreenRoleSchema.nullable().default(null),
 })
 export type StoredDevice = z.infer<typeof StoredDeviceSchema>
 
@@ -54,6 +57,7 @@ export class DeviceStore {
       lastSeenAt: null,
       address: null,
       role: null,
+      pinnedRole: null,
     }
     this.remember(device)
     this.save()
@@ -78,6 +82,15 @@ export class DeviceStore {
       role: facts.role,
     })
     this.save()
+  }
+
+  /** Pins a device to `role` (null: as its screen asks); false when there is no such device. */
+  pin(id: string, role: ScreenRole | null): boolean {
+    const device = this.devices.get(id)
+    if (device === undefined) return false
+    this.devices.set(id, { ...device, pinnedRole: role })
+    this.save()
+    return true
   }
 
   /** Forgets a device; false when there was none. */

@@ -13,6 +13,7 @@ import {
   type PairState,
 } from '../common/hub'
 import { formatIssues } from '../common/protocol/parse'
+import type { ScreenRole } from '../common/roles'
 import type { Logger } from '../core/logger'
 import { cookieValue, type BridgeGate, type Connection } from './connections'
 import { DeviceStore } from './device-store'
@@ -31,11 +32,14 @@ export interface LanHubOptions {
   onCode: (code: string) => void
   /** Told whenever the devices or the hub's facts change (the core pushes them to screens). */
   onChange: () => void
-  /** Closes the bridge connections of a revoked device (the bridge's closeDevice). */
-  closeDevice?: (id: string) => void
+  /** Closes the bridge connections of a revoked or repinned device (the bridge's closeDevice). */
+  closeDevice?: CloseDevice
   pairing?: Omit<PairingCodeOptions, 'onCode'>
   now?: () => number
 }
+
+/** Closes a device's bridge connections: revoked, it must pair again; repinned, it reconnects. */
+type CloseDevice = (id: string, why: 'revoked' | 'repinned') => void
 
 /** The network side of a hub; `gate` admits bridge connections, `handle` answers /pair. */
 export class LanHub implements BridgeGate {
@@ -45,7 +49,7 @@ export class LanHub implements BridgeGate {
   private readonly now: () => number
   private port: number | null = null
   private loopbackOnly = false
-  closeDevice: (id: string) => void
+  closeDevice: CloseDevice
 
   constructor(private readonly options: LanHubOptions) {
     this.now = options.now ?? Date.now
@@ -76,7 +80,7 @@ export class LanHub implements BridgeGate {
     if (device === undefined) {
       return { ok: false as const, reason: 'this screen is not paired with the hub' }
     }
-    return { ok: true as const, deviceId: device.id }
+    return { ok: true as const, deviceId: device.id, pinned: device.pinnedRole }
   }
 
   opened(connection: Connection): void {
@@ -99,10 +103,11 @@ export class LanHub implements BridgeGate {
 
   devices(): Device[] {
     const connected = new Set(this.open.values())
-    return this.store.list().map(({ id, name, role, address, lastSeenAt }) => ({
+    return this.store.list().map(({ id, name, role, pinnedRole, address, lastSeenAt }) => ({
       id,
       name,
       role,
+      pinnedRole,
       address,
       lastSeenAt,
       connected: connected.has(id),
@@ -112,7 +117,23 @@ export class LanHub implements BridgeGate {
   revokeDevice(id: string): null {
     if (!this.store.revoke(id)) throw new Error(`no paired device "${id}"`)
     this.options.log.info('a device was revoked', { id })
-    this.closeDevice(id)
+    this.closeDevice(id, 'revoked')
+    this.options.onChange()
+    return null
+  }
+
+  /**
+   * Pins a device to `role` (null: as its screen asks). Connected, it is closed and reconnects
+   * as the new role: its next snapshot is the new role's cut, so a screen moved from dispatch to a
+   * station keeps no phone or address, and it is told its role in the hub's facts.
+   */
+  setDeviceRole(id: string, role: ScreenRole | null): null {
+    const before = this.store.list().find((device) => device.id === id)
+    if (before === undefined || !this.store.pin(id, role)) {
+      throw new Error(`no paired device "${id}"`)
+    }
+    this.options.log.info('a device was pinned to a role', { id, role })
+    if (before.pinnedRole !== role) this.closeDevice(id, 'repinned')
     this.options.onChange()
     return null
   }
@@ -121,7 +142,7 @@ export class LanHub implements BridgeGate {
     const port = this.port
     const ips = this.loopbackOnly ? ['127.0.0.1'] : lanAddresses()
     const addresses = port === null ? [] : ips.map((ip) => `http://${ip}:${port}/`)
-    return { lan: true, addresses, port, pairingCode: this.code.current }
+    return { lan: true, addresses, port, pairingCode: this.code.current, pinnedRole: null }
   }
 
   /** Answers /pair and /pair/state; false for any other request. */

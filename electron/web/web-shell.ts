@@ -54,7 +54,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     throw new Error('the shell serves the network only with pairing (a LanHub)')
   }
   const bridge = createBridge(options.core, log, lan)
-  if (lan !== undefined) lan.closeDevice = (id) => bridge.closeDevice(id)
+  if (lan !== undefined) lan.closeDevice = (id, why) => bridge.closeDevice(id, why)
   const onLan = lan !== undefined
   const server = createServer()
   // Known once listening; the Host and Origin checks compare against the real port.

@@ -1,7 +1,7 @@
 // The KdsApi over the browser shell's WebSocket (electron/web), for when there is no preload.
 // Everything that arrives is parsed before use, exactly as window.kds answers would be.
 import { BRIDGE_PATH, BridgeFrameSchema } from '../../electron/common/bridge-frames'
-import { CLOSE_UNPAIRED } from '../../electron/common/hub'
+import { CLOSE_REPINNED, CLOSE_UNPAIRED } from '../../electron/common/hub'
 import {
   type KdsApi,
   type KdsMessage,
@@ -150,6 +150,8 @@ export function createBridgeApi(
     if (socket !== ws) return
     socket = null
     if (code === CLOSE_UNPAIRED) return refuse()
+    // The hub pinned this device to another role: back at once, as that role, with no banner.
+    if (code === CLOSE_REPINNED) return lost(true)
     lost()
   }
 
@@ -180,10 +182,14 @@ export function createBridgeApi(
   }
 
   /** Fails what was asked of the lost socket and, unless closed, tries again after a pause. */
-  function lost(): void {
+  function lost(repinned = false): void {
     const error = new Error('the connection to the display shell was lost')
     for (const entry of [...pending.values()]) entry.fail(error)
     if (closed) return
+    if (repinned) {
+      retryTimer = setTimeout(connect, 0)
+      return
+    }
     failures += 1
     const delay = Math.min(RETRY_FIRST_MS * 2 ** (failures - 1), RETRY_MAX_MS)
     retryTimer = setTimeout(connect, delay)

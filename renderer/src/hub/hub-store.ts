@@ -1,6 +1,8 @@
 // The hub as its settings show it: the paired screens, its addresses and pairing code (which only
 // the hub's own window is told), and the stations with the products seen on the board. Pushed
 // `devices` and `hub` messages keep the first two current; the stations are asked for on demand.
+// The hub's facts are asked for at the start and after every reconnection too: they say the role
+// the hub pinned this screen to.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import {
@@ -11,6 +13,7 @@ import {
   type StationsInfo,
 } from '../../../electron/common/hub'
 import type { KdsApi } from '../../../electron/common/kds-api'
+import type { ScreenRole } from '../../../electron/common/roles'
 import { errorText } from '../stores/errors'
 import { useLinkStore } from '../stores/link'
 
@@ -31,14 +34,34 @@ export const useHubStore = defineStore('hub', () => {
     return api
   }
 
-  /** Subscribes to the pushes; what the panel shows is asked for when it opens (`refresh`). */
+  /**
+   * Subscribes to the pushes and asks for the hub's facts; the rest of what the panel shows is
+   * asked for when it opens (`refresh`).
+   */
   function start(kds: KdsApi): void {
     stop()
     api = kds
+    let pushes = 0
+    const askInfo = () => {
+      const before = pushes
+      kds.hubInfo().then(
+        (answer) => {
+          if (api === kds && pushes === before) info.value = answer
+        },
+        // Said again at the next push or reconnection; the panel's refresh shows why.
+        (failure: unknown) => console.warn('hub: no facts from the hub', failure),
+      )
+    }
     unsubscribe = kds.subscribe((message) => {
       if (message.type === 'devices') devices.value = message.devices
-      if (message.type === 'hub') info.value = message.hub
+      if (message.type === 'hub') {
+        pushes += 1
+        info.value = message.hub
+      }
+      // Reconnected (after a drop, or repinned by the hub): the pin may be another now.
+      if (message.type === 'resumed') askInfo()
     })
+    askInfo()
   }
 
   /** Asks for the devices, the hub's facts and the stations now. */
@@ -80,6 +103,14 @@ export const useHubStore = defineStore('hub', () => {
     devices.value = (devices.value ?? []).filter((device) => device.id !== id)
   }
 
+  /** Pins a paired screen to `role` (null: as it asks); it reconnects as that role at once. */
+  async function setRole(id: string, role: ScreenRole | null): Promise<void> {
+    await link.act(() => core().setDeviceRole(id, role))
+    devices.value = (devices.value ?? []).map((device) =>
+      device.id === id ? { ...device, pinnedRole: role } : device,
+    )
+  }
+
   function stop(): void {
     unsubscribe?.()
     unsubscribe = null
@@ -97,6 +128,7 @@ export const useHubStore = defineStore('hub', () => {
     loadScreenOfHub,
     becomeScreenOf,
     revoke,
+    setRole,
     stop,
   }
 })

@@ -1,6 +1,8 @@
 // This screen's role in the kitchen (kitchen, dispatch, expo, or one station) and the routing the
-// hub's settings give: `?screen=station:hot` in the address wins (one tablet differs from the
-// rest), then the managed `view`, then `#/dispatch` or `?view=`, else the kitchen.
+// hub's settings give: the role the hub pinned this paired device to wins (the hub cuts what it
+// sends for that role anyway, whatever the address says), then `?screen=station:hot` in the
+// address (one tablet differs from the rest), then the managed `view`, then `#/dispatch` or
+// `?view=`, else the kitchen.
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
 import type { BoardOrder } from '../../../electron/common/board'
@@ -9,6 +11,7 @@ import { atStation, orderReady } from '../../../electron/common/station-progress
 import type { Station, StationRouting } from '../../../electron/common/stations'
 import { viewOf } from '../dispatch/route'
 import { useSettingsStore } from '../stores/settings'
+import { useHubStore } from './hub-store'
 
 /** The role an address asks for with `?screen=`, or null when it asks for none (or a bad one). */
 export const roleOfSearch = (search: string): ScreenRole | null =>
@@ -24,14 +27,20 @@ export function roleUrl(role: ScreenRole, href: string = location.href): string 
 
 export const useScreenStore = defineStore('screen', () => {
   const settings = useSettingsStore()
+  const hub = useHubStore()
   // Read once: the address is fixed for the page's life, and the bridge was opened with it.
   const search = globalThis.location?.search ?? ''
   const asked = roleOfSearch(search)
   /** What `?screen=` said when it named no role: shown, so a mistyped address is noticed. */
-  const badRole = asked === null ? new URLSearchParams(search).get('screen') : null
+  const badAddress = asked === null ? new URLSearchParams(search).get('screen') : null
   const legacy = viewOf(globalThis.location?.hash ?? '', globalThis.location?.search ?? '')
+  /** The role the hub pinned this screen's device to; null: the screen's own choice. */
+  const pinned = computed<ScreenRole | null>(() => hub.info?.pinnedRole ?? null)
+  /** A mistyped `?screen=` matters only while the address decides. */
+  const badRole = computed(() => (pinned.value === null ? badAddress : null))
 
   const role = computed<ScreenRole>(() => {
+    if (pinned.value !== null) return pinned.value
     if (asked !== null) return asked
     const managed = settings.view?.view ?? null
     if (managed !== null) return managed
@@ -39,6 +48,8 @@ export const useScreenStore = defineStore('screen', () => {
   })
   /** Whether the address chose the role (and so the settings' choice does not apply). */
   const fromAddress = asked !== null
+  /** Whether the hub or the address fixed the role: no switching views on this screen. */
+  const fixed = computed(() => pinned.value !== null || fromAddress)
   const station = computed(() => stationOfRole(role.value))
   const routing = computed<StationRouting>(() => ({
     stations: settings.view?.stations ?? [],
@@ -70,7 +81,9 @@ export const useScreenStore = defineStore('screen', () => {
 
   return {
     role,
+    pinned,
     fromAddress,
+    fixed,
     badRole,
     station,
     stationInfo,

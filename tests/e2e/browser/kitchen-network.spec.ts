@@ -196,6 +196,41 @@ test('revoking a screen closes it at once; it sees the pairing screen again', as
   for (const screen of [tablet, admin]) await screen.context.close()
 })
 
+test('a tablet pinned to a station on the hub plays the station whatever its address asks', async ({
+  browser,
+  startShell,
+}, testInfo) => {
+  const hub = await startHub(startShell, testInfo)
+  const tablet = await screenOf(browser, hub, 'dispatch', 'Планшет у плиты')
+  await expect(tablet.page.getByTestId('dispatch-view')).toBeVisible()
+  const admin = await screenOf(browser, hub, 'kitchen', 'Администратор')
+
+  await admin.page.getByTestId('open-settings').click()
+  await admin.page.getByTestId('open-hub').click()
+  const row = admin.page.locator('[data-testid="device-row"]', { hasText: 'Планшет у плиты' })
+  await expect(row).toHaveAttribute('data-connected', 'true')
+  await row.getByTestId('device-role').selectOption('station:hot')
+
+  // At once, on the same page and address: the station, as the hub set it.
+  await expect(tablet.page.getByTestId('screen-role')).toHaveAttribute('data-pinned', 'true', {
+    timeout: 5_000,
+  })
+  await expect(tablet.page.getByTestId('screen-role')).toContainText('Цех: Горячий цех')
+  await expect(tablet.page.getByTestId('dispatch-view')).toHaveCount(0)
+  await expect(tablet.page.getByTestId('board')).toBeVisible()
+  expect(tablet.page.url()).toContain('screen=dispatch')
+  await connected(tablet.page)
+  // A reboot to the bare address comes back as the station too.
+  await tablet.page.goto(hub.url)
+  await connected(tablet.page)
+  await expect(tablet.page.getByTestId('screen-role')).toContainText('Цех: Горячий цех')
+  await keepScreenshot(tablet.page, testInfo, 'pinned-station-1280x800')
+  await expect(row.getByTestId('device-role')).toHaveValue('station:hot')
+  await row.scrollIntoViewIfNeeded()
+  await keepScreenshot(admin.page, testInfo, 'hub-device-roles-1280x800')
+  for (const screen of [tablet, admin]) await screen.context.close()
+})
+
 test('a screen whose hub goes away says so, refuses touches, and catches up when it is back', async ({
   browser,
   reference,

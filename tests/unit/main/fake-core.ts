@@ -2,6 +2,7 @@
 import { vi } from 'vitest'
 import { NO_HUB_SCREEN, type HubInfo } from '../../../electron/common/hub'
 import type { KdsMessage } from '../../../electron/common/kds-api'
+import type { ScreenRole } from '../../../electron/common/roles'
 import { DEFAULT_DISPLAY_SETTINGS, type SettingsView } from '../../../electron/common/settings'
 import type { CoreStatus, Diagnostics } from '../../../electron/common/status'
 import type { IpcCore } from '../../../electron/main/ipc'
@@ -83,7 +84,14 @@ export function fakeCore() {
     stations: vi.fn(() => ({ stations: [], defaultStation: null, products: [] })),
     devices: vi.fn(() => []),
     revokeDevice: vi.fn((_id: string) => null),
-    hubInfo: vi.fn((): HubInfo => ({ lan: false, addresses: [], port: null, pairingCode: null })),
+    setDeviceRole: vi.fn((_id: string, _role: ScreenRole | null) => null),
+    hubInfo: vi.fn((): HubInfo => ({
+      lan: false,
+      addresses: [],
+      port: null,
+      pairingCode: null,
+      pinnedRole: null,
+    })),
     hubScreen: vi.fn(() => NO_HUB_SCREEN),
     becomeHubScreen: vi.fn(async (_url: string): Promise<null> => {
       throw new Error('this shell is always a hub; it cannot become a screen of one')

@@ -2,6 +2,7 @@
 // snapshot in flight, and decide how updateSettings answers.
 import type { BoardEvent, BoardOrder, BoardSnapshot } from '../../../electron/common/board'
 import type { KdsApi, KdsMessage, UnlockResult } from '../../../electron/common/kds-api'
+import type { ScreenRole } from '../../../electron/common/roles'
 import {
   DEFAULT_DISPLAY_SETTINGS,
   type SettingsUpdate,
@@ -100,7 +101,17 @@ export class FakeKds implements KdsApi {
   currentDevices: Device[] = []
   readonly revoked: string[] = []
   /** What hubInfo() answers. */
-  currentHub: HubInfo = { lan: false, addresses: [], port: null, pairingCode: null }
+  currentHub: HubInfo = {
+    lan: false,
+    addresses: [],
+    port: null,
+    pairingCode: null,
+    pinnedRole: null,
+  }
+  /** The pins setDeviceRole was asked for: [id, role]. */
+  readonly rolePins: [string, ScreenRole | null][] = []
+  /** Set to make the next setDeviceRole reject with this message. */
+  refusePinWith: string | null = null
   /** What hubScreen() answers (the browser shell's no, unless a test says otherwise). */
   currentHubScreen: HubScreen = NO_HUB_SCREEN
   /** The hubs becomeHubScreen was asked to make this app a screen of. */
@@ -270,6 +281,18 @@ export class FakeKds implements KdsApi {
   revokeDevice(id: string): Promise<null> {
     this.revoked.push(id)
     this.currentDevices = this.currentDevices.filter((device) => device.id !== id)
+    this.push({ type: 'devices', devices: this.currentDevices })
+    return Promise.resolve(null)
+  }
+
+  setDeviceRole(id: string, role: ScreenRole | null): Promise<null> {
+    const refusal = this.refusePinWith
+    this.refusePinWith = null
+    if (refusal !== null) return Promise.reject(new Error(refusal))
+    this.rolePins.push([id, role])
+    this.currentDevices = this.currentDevices.map((device) =>
+      device.id === id ? { ...device, pinnedRole: role } : device,
+    )
     this.push({ type: 'devices', devices: this.currentDevices })
     return Promise.resolve(null)
   }

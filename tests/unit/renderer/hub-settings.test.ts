@@ -144,12 +144,14 @@ describe("the hub's screens", () => {
       addresses: ['http://192.168.1.20:5173/'],
       port: 5173,
       pairingCode: '042917',
+      pinnedRole: null,
     }
     kds.currentDevices = [
       {
         id: 'dev-1',
         name: 'Планшет у плиты',
         role: 'station:hot',
+        pinnedRole: null,
         address: '192.168.1.31',
         lastSeenAt: 1_000,
         connected: true,
@@ -158,6 +160,7 @@ describe("the hub's screens", () => {
         id: 'dev-2',
         name: 'Телевизор на раздаче',
         role: 'expo',
+        pinnedRole: null,
         address: '192.168.1.40',
         lastSeenAt: 2_000,
         connected: false,
@@ -182,7 +185,13 @@ describe("the hub's screens", () => {
   })
 
   it('follows what the hub pushes: a new pairing code, a screen that connected', async () => {
-    kds.currentHub = { lan: true, addresses: [], port: 5173, pairingCode: '111111' }
+    kds.currentHub = {
+      lan: true,
+      addresses: [],
+      port: 5173,
+      pairingCode: '111111',
+      pinnedRole: null,
+    }
     await started()
     const wrapper = mountWith(HubDevices, pinia)
     await flushPromises()
@@ -194,6 +203,7 @@ describe("the hub's screens", () => {
           id: 'dev-3',
           name: 'Упаковка',
           role: 'station:pack',
+          pinnedRole: null,
           address: '192.168.1.50',
           lastSeenAt: 3_000,
           connected: true,

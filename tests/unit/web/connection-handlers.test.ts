@@ -8,6 +8,7 @@ import { SETTINGS, fakeCore } from '../main/fake-core'
 
 const remote: Connection = {
   role: 'station:hot',
+  pinned: null,
   deviceId: 'd1',
   address: '192.168.1.7',
   loopback: false,
@@ -18,6 +19,7 @@ const HUB = {
   addresses: ['http://192.168.1.2:5173/'],
   port: 5173,
   pairingCode: '123456',
+  pinnedRole: null,
 }
 
 function core(): KdsHandlers {
@@ -38,6 +40,21 @@ describe('handlersFor', () => {
     expect(handlers.revokeDevice).not.toHaveBeenCalled()
     expect(handlersFor(handlers, own).revokeDevice('d2')).toBeNull()
     expect(handlers.revokeDevice).toHaveBeenCalledWith('d2')
+  })
+
+  it('pins device roles from the hub’s own screen only', () => {
+    const handlers = core()
+    const paired = handlersFor(handlers, remote)
+    expect(() => paired.setDeviceRole('d1', null)).toThrow(/pinned on the hub itself/)
+    expect(handlers.setDeviceRole).not.toHaveBeenCalled()
+    expect(handlersFor(handlers, own).setDeviceRole('d2', 'expo')).toBeNull()
+    expect(handlers.setDeviceRole).toHaveBeenCalledWith('d2', 'expo')
+  })
+
+  it('tells each screen the role its device is pinned to', () => {
+    const pinned: Connection = { ...remote, pinned: 'station:hot' }
+    expect(handlersFor(core(), pinned).hubInfo().pinnedRole).toBe('station:hot')
+    expect(handlersFor(core(), remote).hubInfo().pinnedRole).toBeNull()
   })
 
   it('sets up printers from the hub’s own screen only; a paired screen may reprint', async () => {
@@ -91,6 +108,18 @@ describe('cutMessage', () => {
       hub: { ...HUB, pairingCode: null },
     })
     expect(cutMessage({ type: 'hub', hub: HUB }, own).message).toEqual({ type: 'hub', hub: HUB })
+  })
+
+  it('tells each screen its own pin in the hub’s facts, encoded apart from the others', () => {
+    const pinned: Connection = { ...remote, pinned: 'station:hot' }
+    const cut = cutMessage({ type: 'hub', hub: HUB }, pinned)
+    expect(cut.message).toEqual({
+      type: 'hub',
+      hub: { ...HUB, pairingCode: null, pinnedRole: 'station:hot' },
+    })
+    expect(cut.key).not.toBe(cutMessage({ type: 'hub', hub: HUB }, remote).key)
+    const expo: Connection = { ...remote, role: 'expo', pinned: 'expo' }
+    expect(cutMessage({ type: 'hub', hub: HUB }, expo).key).not.toBe(cut.key)
   })
 })
 
