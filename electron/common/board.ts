@@ -114,11 +114,26 @@ export const BoardChangeSchema = z.discriminatedUnion('type', [
   ExpireChange,
 ])
 
-/** A change with its place in the board's sequence. */
-export const BoardEventSchema = z.intersection(
-  BoardChangeSchema,
-  z.object({ seq: z.number().int().positive() }),
-)
+const seqShape = { seq: z.number().int().positive() }
+const [NewChange, ConditionChange] = FeedChanges
+const [BumpChange, RecallChange] = MarkChanges
+const [ItemChange, StationBumpChange, StationRecallChange] = StationChanges
+
+/**
+ * A change with its place in the board's sequence. Each change's own object with `seq` added, not
+ * an intersection: zod parses both sides of an intersection and then merges the two results, which
+ * made every event (the journal's replay, each push to a screen) cost its validation twice.
+ */
+export const BoardEventSchema = z.discriminatedUnion('type', [
+  NewChange.extend(seqShape),
+  ConditionChange.extend(seqShape),
+  BumpChange.extend(seqShape),
+  RecallChange.extend(seqShape),
+  ItemChange.extend(seqShape),
+  StationBumpChange.extend(seqShape),
+  StationRecallChange.extend(seqShape),
+  ExpireChange.extend(seqShape),
+])
 
 export const BoardSnapshotSchema = z.object({
   seq: z.number().int().nonnegative(),

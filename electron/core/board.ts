@@ -13,6 +13,10 @@ import {
 } from '../common/board'
 import { Journal, type JournalOptions } from './journal'
 import { consoleLogger, type Logger } from './logger'
+import { withSharedChange } from './shared-parts'
+
+/** How long after a start the journal waits to fold the changes it replayed into a snapshot. */
+export const COMPACT_AFTER_OPEN_MS = 10_000
 
 export interface BoardEvents {
   event: [BoardEvent]
@@ -26,6 +30,7 @@ export class Board extends EventEmitter<BoardEvents> {
   journalError: string | null
   /** What was wrong with the journal on disk when it was read. */
   readonly warnings: string[]
+  private compactTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     initial: { orders: BoardOrder[]; seq: number; warnings?: string[] },
@@ -51,6 +56,9 @@ export class Board extends EventEmitter<BoardEvents> {
       for (const warning of recovered.warnings) log.warn(warning, { dir })
       const board = new Board(recovered, journal, log)
       syncErrors.report = (message) => (board.journalError = message)
+      // Replaying a day of changes is enough to reach the first ticket; rewriting them as a
+      // snapshot (megabytes of JSON, synced) can come once the start is over.
+      if (journal.needsCompaction) board.compactLater()
       return board
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
@@ -61,9 +69,11 @@ export class Board extends EventEmitter<BoardEvents> {
 
   /** Applies a change; returns the numbered event, or null when it changed nothing. */
   apply(change: BoardChange): BoardEvent | null {
-    if (applyChange(this.orders, change) === null) return null
+    // Equal products and variants are held once, by every order that has them (shared-parts.ts).
+    const shared = withSharedChange(change)
+    if (applyChange(this.orders, shared) === null) return null
     this.seq += 1
-    const event: BoardEvent = { ...change, seq: this.seq }
+    const event: BoardEvent = { ...shared, seq: this.seq }
     this.record(event)
     this.emit('event', event)
     return event
@@ -95,21 +105,35 @@ export class Board extends EventEmitter<BoardEvents> {
   expire(now: number, retentionMs = DEFAULT_RETENTION_MS): number {
     const expired = [...this.orders.values()].filter((order) => isExpired(order, now, retentionMs))
     for (const order of expired) this.apply({ type: 'order:expire', id: order.id, at: now })
-    if (expired.length > 0 && this.journal !== null) {
-      try {
-        this.journal.compact(this.orders.values(), this.seq)
-      } catch (error) {
-        this.journalError = error instanceof Error ? error.message : String(error)
-        this.log.error('cannot compact the journal', { message: this.journalError })
-      }
-    }
+    if (expired.length > 0) this.compactJournal()
     return expired.length
   }
 
   /** Closes the journal. */
   close(): void {
+    if (this.compactTimer !== null) clearTimeout(this.compactTimer)
+    this.compactTimer = null
     this.journal?.close()
     this.journal = null
+  }
+
+  /** Rewrites the journal as a snapshot of the board now. */
+  private compactJournal(): void {
+    if (this.compactTimer !== null) clearTimeout(this.compactTimer)
+    this.compactTimer = null
+    if (this.journal === null) return
+    try {
+      this.journal.compact(this.orders.values(), this.seq)
+    } catch (error) {
+      this.journalError = error instanceof Error ? error.message : String(error)
+      this.log.error('cannot compact the journal', { message: this.journalError })
+    }
+  }
+
+  private compactLater(): void {
+    this.compactTimer = setTimeout(() => this.compactJournal(), COMPACT_AFTER_OPEN_MS)
+    // A compaction still to come must not keep a process alive that has nothing else to do.
+    this.compactTimer.unref?.()
   }
 
   private record(event: BoardEvent): void {

@@ -15,6 +15,7 @@ import {
   type BoardOrder,
 } from '../common/board'
 import { parseWith } from '../common/protocol/parse'
+import { withSharedChange, withSharedEntry } from './shared-parts'
 
 /** One line of the journal. */
 export const JournalRecordSchema = z.discriminatedUnion('t', [
@@ -38,6 +39,10 @@ export interface Replayed {
   orders: Map<string, BoardOrder>
   seq: number
   skipped: SkippedLine[]
+  /** Event lines applied after the snapshot: none means the text is a snapshot already. */
+  events: number
+  /** Whether it began with a snapshot header (a new, empty journal does not). */
+  header: boolean
 }
 
 /** Serialises one record as a journal line, newline included. */
@@ -52,6 +57,22 @@ export function snapshotText(orders: Iterable<BoardOrder>, seq: number): string 
 
 /** A journal line for one board event. */
 export const eventLine = (event: BoardEvent): string => recordLine({ t: 'event', event })
+
+/** Past this many, skipped lines are counted rather than listed: a garbage file is one problem. */
+const MAX_LINE_WARNINGS = 10
+
+/** The skipped lines as warnings a person can act on. */
+export function describeSkipped(skipped: SkippedLine[]): string[] {
+  const listed = skipped
+    .slice(0, MAX_LINE_WARNINGS)
+    .map(({ line, reason, torn }) =>
+      torn
+        ? `journal line ${line} is incomplete, a write cut short (${reason}); skipped`
+        : `journal line ${line} is corrupt (${reason}); skipped`,
+    )
+  const more = skipped.length - listed.length
+  return more > 0 ? [...listed, `${more} more journal lines are corrupt; skipped`] : listed
+}
 
 const MAX_REASON_LENGTH = 160
 
@@ -83,6 +104,8 @@ export function replay(text: string): Replayed {
   const orders = new Map<string, BoardOrder>()
   const skipped: SkippedLine[] = []
   let seq = 0
+  let events = 0
+  let header = false
   const lines = text.split('\n')
   // A journal ends with a newline, so the last piece is empty unless a write was cut short.
   const last = lines.length - 1
@@ -96,12 +119,14 @@ export function replay(text: string): Replayed {
     const { record } = parsed
     if (record.t === 'snapshot') {
       seq = Math.max(seq, record.seq)
+      header ||= index === 0
     } else if (record.t === 'order') {
-      orders.set(record.order.id, record.order)
+      orders.set(record.order.id, withSharedEntry(record.order))
     } else {
-      applyChange(orders, record.event)
+      applyChange(orders, withSharedChange(record.event))
       seq = Math.max(seq, record.event.seq)
+      events += 1
     }
   })
-  return { orders, seq, skipped }
+  return { orders, seq, skipped, events, header }
 }

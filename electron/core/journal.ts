@@ -8,7 +8,7 @@ import { constants } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_RETENTION_MS, isExpired, type BoardEvent, type BoardOrder } from '../common/board'
 import { nodeJournalFs, type JournalFs } from './journal-fs'
-import { eventLine, replay, snapshotText, type SkippedLine } from './journal-records'
+import { describeSkipped, eventLine, replay, snapshotText } from './journal-records'
 import { consoleLogger, type Logger } from './logger'
 
 /** How long a change may wait in the OS's cache before the journal syncs it to the device. */
@@ -37,8 +37,6 @@ export interface JournalRecovery {
 }
 
 export const JOURNAL_FILE = 'journal.jsonl'
-/** Past this many, skipped lines are counted rather than listed: a garbage file is one problem. */
-const MAX_LINE_WARNINGS = 10
 
 const reasonOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error)
@@ -73,18 +71,6 @@ function fsyncDir(fs: JournalFs, dir: string): void {
   }
 }
 
-function describeSkipped(skipped: SkippedLine[]): string[] {
-  const listed = skipped
-    .slice(0, MAX_LINE_WARNINGS)
-    .map(({ line, reason, torn }) =>
-      torn
-        ? `journal line ${line} is incomplete, a write cut short (${reason}); skipped`
-        : `journal line ${line} is corrupt (${reason}); skipped`,
-    )
-  const more = skipped.length - listed.length
-  return more > 0 ? [...listed, `${more} more journal lines are corrupt; skipped`] : listed
-}
-
 /** An append-only file of board changes in a data directory, replayed on open. */
 export class Journal {
   private fd: number | null = null
@@ -95,6 +81,8 @@ export class Journal {
   private unsyncedSince: number | null = null
   private syncTimer: ReturnType<typeof setTimeout> | null = null
   private syncing = false
+  /** The file holds changes after its snapshot that a compaction would fold in (see recover). */
+  private compactionDue = false
 
   private constructor(
     private readonly dir: string,
@@ -158,6 +146,11 @@ export class Journal {
         cause: error,
       })
     }
+  }
+
+  /** Whether the file still holds the changes replayed at open, not yet folded into a snapshot. */
+  get needsCompaction(): boolean {
+    return this.compactionDue
   }
 
   /** Bytes in the journal file now (for diagnostics). */
@@ -230,14 +223,31 @@ export class Journal {
   private recover(): JournalRecovery {
     this.fs.mkdirSync(this.dir, { recursive: true })
     const bytes = readIfExists(this.fs, this.file)
-    const { orders, seq, skipped } = replay(Buffer.from(bytes).toString('utf8'))
+    // A view of the bytes read, not a copy: a busy day's journal is megabytes.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+    const replayed = replay(text)
+    const { seq, skipped } = replayed
     const warnings = describeSkipped(skipped)
     // The rewrite below drops the skipped lines; keep the file as it was for a person to inspect.
     if (skipped.length > 0) warnings.push(`the journal as it was is kept in ${this.backup()}`)
     for (const warning of warnings) this.log.warn(warning, { file: this.file })
-    // Rewriting on every start also ends a torn tail, so the next append begins on a fresh line.
-    const { kept, dropped } = this.rewrite(orders.values(), seq)
+    const now = this.now()
+    const all = [...replayed.orders.values()]
+    const kept = all.filter((order) => !isExpired(order, now, this.retentionMs))
+    const dropped = all.length - kept.length
     if (dropped > 0) this.log.info('journal dropped finished orders', { dropped, file: this.file })
+    // Lines replay skipped (a torn tail among them) and expired orders must be gone from the file
+    // before anything is appended to it, and a new journal needs its header: rewritten now. A file
+    // that replays cleanly is the board as it is, so its compaction can wait until the start is
+    // over (Board.open asks for it): it is off the way to the first ticket, and a kill before it
+    // only means the next start replays the same lines again.
+    if (skipped.length > 0 || dropped > 0 || !replayed.header) {
+      this.rewrite(kept, seq)
+    } else {
+      // A whole last line whose newline was never written: the next append starts a fresh one.
+      this.midLine = text.length > 0 && !text.endsWith('\n')
+      this.compactionDue = replayed.events > 0
+    }
     return { orders: kept, seq, warnings }
   }
 
@@ -279,6 +289,7 @@ export class Journal {
     // The snapshot holds every change so far, synced: nothing is left waiting for the window.
     this.unsyncedSince = null
     this.midLine = false
+    this.compactionDue = false
     this.openFd()
     return { kept, dropped: all.length - kept.length }
   }

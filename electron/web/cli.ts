@@ -18,6 +18,7 @@ import { serveHub, type HubHost } from './hub-host'
 import type { LanHub } from './lan-hub'
 import { LAN_HOST, parseWebOptions, USAGE, type WebOptions } from './options'
 import { rendererProblem } from './static-files'
+import { warmSnapshot } from './snapshot-frame'
 import type { WebShell } from './web-shell'
 
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url))
@@ -144,6 +145,8 @@ async function main(): Promise<number | undefined> {
       ? () => {}
       : watchTokenFile(tokenFile, managed.token, (token) => core.updateSettings({ token }), { log })
   console.log(banner(shell, core, options, lan))
+  // The first page's snapshot is mostly encoding a day's cards: done while the page loads.
+  const warming = warmSnapshot(core)
   if (lan !== null) {
     announce = true
     console.log(`Pairing code: ${lan.pairingCode}`)
@@ -157,6 +160,7 @@ async function main(): Promise<number | undefined> {
     log.info('shutting down', { signal })
     setTimeout(() => process.exit(1), FORCED_EXIT_MS).unref()
     stopWatching()
+    warming.stop()
     host
       .close()
       .then(() => core.close())

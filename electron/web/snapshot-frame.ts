@@ -73,3 +73,42 @@ export function answerSnapshot(
     return null
   }
 }
+
+/** Entries encoded per turn of the event loop while warming: the page's own files go between. */
+const WARM_BATCH = 250
+
+/**
+ * Encodes each entry's card for `role` before any page asks. A start leaves the shell idle until
+ * a page has loaded and asks for its snapshot, and the first answer for a day's board otherwise
+ * encodes thousands of cards then, on the way to the first ticket. In batches, so the files the
+ * page loads meanwhile are served between them; `stop()` ends it early.
+ */
+export function warmSnapshot(
+  core: SnapshotSource,
+  role: ScreenRole = 'kitchen',
+): { done: Promise<void>; stop(): void } {
+  const { orders } = core.entries()
+  let next = 0
+  let timer: ReturnType<typeof setImmediate> | null = null
+  let finish = () => {}
+  const done = new Promise<void>((resolve) => (finish = resolve))
+  const batch = () => {
+    timer = null
+    const end = Math.min(next + WARM_BATCH, orders.length)
+    for (; next < end; next += 1) {
+      const entry = orders[next]
+      if (entry !== undefined) cardBytes(entry, role)
+    }
+    if (next < orders.length) timer = setImmediate(batch)
+    else finish()
+  }
+  timer = setImmediate(batch)
+  return {
+    done,
+    stop() {
+      if (timer !== null) clearImmediate(timer)
+      timer = null
+      finish()
+    },
+  }
+}

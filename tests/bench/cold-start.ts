@@ -20,7 +20,23 @@ export interface ColdStartResult {
   coldMs: number
   /** Read the file and parse each line (JSON + schema), median of the runs. */
   floorMs: number
-  runs: { coldMs: number; readyMs: number }[]
+  /** Where the time went, medians of the runs: each figure from the process start. */
+  split: ColdStartSplit
+  runs: ({ coldMs: number } & ColdStartSplit)[]
+}
+
+/** The milestones of one cold start, in ms from the process start. */
+export interface ColdStartSplit {
+  /** The core and the shell are up: imports, the journal replayed, the port listening. */
+  readyMs: number
+  /** The page asked for its snapshot (page loaded and its scripts run). */
+  askedMs: number
+  /** The snapshot's last byte arrived in the page. */
+  arrivedMs: number
+  /** The first ticket entered the DOM. */
+  firstCardMs: number
+  /** The snapshot's size in characters of JSON. */
+  snapshotChars: number
 }
 
 /** Reads and parses the journal alone: what no start can do without. */
@@ -51,6 +67,8 @@ export async function measureColdStart(
   try {
     for (let run = 0; run < options.runs; run += 1) {
       let started = 0
+      // The page's probe reads the wall clock; the process start on it too.
+      let startedAt = 0
       const host = await startHost({
         rendererDir: options.rendererDir,
         serverUrl: reference.url,
@@ -59,6 +77,7 @@ export async function measureColdStart(
         prepare: (dir) => {
           writeJournal(dir, day.text)
           started = performance.now()
+          startedAt = Date.now()
         },
       })
       try {
@@ -70,7 +89,17 @@ export async function measureColdStart(
             () =>
               new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
           )
-          runs.push({ coldMs: performance.now() - started, readyMs })
+          const coldMs = performance.now() - started
+          const reading = await board.read()
+          const [snapshot] = reading.snapshots
+          runs.push({
+            coldMs,
+            readyMs,
+            askedMs: (snapshot?.askedAt ?? Number.NaN) - startedAt,
+            arrivedMs: (snapshot?.arrivedAt ?? Number.NaN) - startedAt,
+            firstCardMs: Math.min(...reading.cards.map(([, at]) => at)) - startedAt,
+            snapshotChars: snapshot?.chars ?? 0,
+          })
         } finally {
           await board.close()
         }
@@ -89,6 +118,13 @@ export async function measureColdStart(
     journalBytes: Buffer.byteLength(day.text),
     coldMs: median(runs.map((run) => run.coldMs)),
     floorMs: median(floors),
+    split: {
+      readyMs: median(runs.map((run) => run.readyMs)),
+      askedMs: median(runs.map((run) => run.askedMs)),
+      arrivedMs: median(runs.map((run) => run.arrivedMs)),
+      firstCardMs: median(runs.map((run) => run.firstCardMs)),
+      snapshotChars: median(runs.map((run) => run.snapshotChars)),
+    },
     runs,
   }
 }

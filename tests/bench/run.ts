@@ -149,6 +149,12 @@ async function runPhase(
         `first ticket drawn ${ms(cold.coldMs)} after the process started; reading and parsing the ` +
         `journal alone ${ms(cold.floorMs)}`,
     )
+    const { split } = cold
+    say(
+      `  from the process start: core and shell up ${ms(split.readyMs)}, snapshot asked ` +
+        `${ms(split.askedMs)}, its ${round(split.snapshotChars / 1e6, 1)} M chars arrived ` +
+        `${ms(split.arrivedMs)}, first ticket in the DOM ${ms(split.firstCardMs)}, drawn ${ms(cold.coldMs)}`,
+    )
     const heap = await measureHeapPerOrder({ rendererDir, orders: START.heapOrders })
     say(
       `  heap ${round(heap.emptyHeapBytes / 1e6, 1)} MB empty, ${round(heap.fullHeapBytes / 1e6, 1)} ` +

@@ -13,6 +13,7 @@ import { KdsCore } from '../../electron/core/kds-core'
 import { nodeJournalFs, type JournalFs } from '../../electron/core/journal-fs'
 import { consoleLogger } from '../../electron/core/logger'
 import { fileSettingsBackend, SETTINGS_FILE } from '../../electron/core/settings-file'
+import { warmSnapshot } from '../../electron/web/snapshot-frame'
 import { startWebShell } from '../../electron/web/web-shell'
 import { announce, heapAfterGc, serve } from './child-side'
 import { HostConfigSchema } from './host-config'
@@ -131,9 +132,12 @@ serve({
 })
 
 process.on('SIGTERM', () => {
+  warming.stop()
   void shell
     .close()
     .then(() => core.close())
     .finally(() => process.exit(0))
 })
+// As `npm run serve` does (cli.ts): the cards of the first snapshot encoded while the page loads.
+const warming = warmSnapshot(core)
 announce({ type: 'ready', url: shell.url })

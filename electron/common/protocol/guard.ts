@@ -17,41 +17,56 @@ export const DEFAULT_SHAPE_LIMITS: ShapeLimits = {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
+/** A value met on the walk; its path is spelled out only when it is the one refused. */
+interface Visit {
+  value: unknown
+  depth: number
+  parent: Visit | null
+  key: string | number
+}
+
+/** `products[0].title`, or `payload` for the root. */
+function pathOf(visit: Visit): string {
+  let path = ''
+  for (let at: Visit | null = visit; at !== null && at.parent !== null; at = at.parent) {
+    path =
+      typeof at.key === 'number'
+        ? `[${at.key}]${path}`
+        : `${at.parent.parent === null ? '' : '.'}${at.key}${path}`
+  }
+  return path === '' ? 'payload' : path
+}
+
 /** Returns why `value` is unsafe to hand to a schema, or null when its shape is acceptable. */
 export function checkShape(
   value: unknown,
   limits: ShapeLimits = DEFAULT_SHAPE_LIMITS,
 ): string | null {
   let nodes = 0
-  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }]
-  while (stack.length > 0) {
-    const item = stack.pop()
-    if (item === undefined) break
+  const stack: Visit[] = [{ value, depth: 0, parent: null, key: '' }]
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     nodes += 1
     if (nodes > limits.maxNodes) return `payload has more than ${limits.maxNodes} values`
-    const where = item.path === '' ? 'payload' : item.path
-    if (typeof item.value === 'string' && item.value.length > limits.maxStringLength) {
-      return `${where}: text longer than ${limits.maxStringLength} characters`
+    const current = item.value
+    if (typeof current === 'string' && current.length > limits.maxStringLength) {
+      return `${pathOf(item)}: text longer than ${limits.maxStringLength} characters`
     }
-    if (typeof item.value !== 'object' || item.value === null) continue
-    if (item.depth >= limits.maxDepth)
-      return `${where}: nested deeper than ${limits.maxDepth} levels`
-    if (Array.isArray(item.value)) {
-      item.value.forEach((child, index) =>
-        stack.push({ value: child, depth: item.depth + 1, path: `${item.path}[${index}]` }),
-      )
+    if (typeof current !== 'object' || current === null) continue
+    if (item.depth >= limits.maxDepth) {
+      return `${pathOf(item)}: nested deeper than ${limits.maxDepth} levels`
+    }
+    const depth = item.depth + 1
+    if (Array.isArray(current)) {
+      for (let index = 0; index < current.length; index += 1) {
+        stack.push({ value: current[index] as unknown, depth, parent: item, key: index })
+      }
       continue
     }
-    const proto: unknown = Object.getPrototypeOf(item.value)
-    if (proto !== Object.prototype && proto !== null) return `${where}: not a plain object`
-    for (const key of Object.keys(item.value)) {
-      if (FORBIDDEN_KEYS.has(key)) return `${where}: forbidden key "${key}"`
-      const child: unknown = (item.value as Record<string, unknown>)[key]
-      stack.push({
-        value: child,
-        depth: item.depth + 1,
-        path: item.path ? `${item.path}.${key}` : key,
-      })
+    const proto: unknown = Object.getPrototypeOf(current)
+    if (proto !== Object.prototype && proto !== null) return `${pathOf(item)}: not a plain object`
+    for (const key of Object.keys(current)) {
+      if (FORBIDDEN_KEYS.has(key)) return `${pathOf(item)}: forbidden key "${key}"`
+      stack.push({ value: (current as Record<string, unknown>)[key], depth, parent: item, key })
     }
   }
   return null

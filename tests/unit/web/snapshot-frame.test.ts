@@ -3,7 +3,7 @@ import { reduceOrder, type BoardOrder, type BoardSnapshot } from '../../../elect
 import { responseFrame } from '../../../electron/common/bridge-frames'
 import { withCard } from '../../../electron/common/card-order'
 import { OrderSchema } from '../../../electron/common/protocol/schemas'
-import { answerSnapshot, snapshotFrame } from '../../../electron/web/snapshot-frame'
+import { answerSnapshot, snapshotFrame, warmSnapshot } from '../../../electron/web/snapshot-frame'
 import { exampleOrder } from '../../fixtures/load'
 
 /** A board entry as the core keeps it: the whole order, as it came. */
@@ -97,5 +97,43 @@ describe('answerSnapshot', () => {
       expect(answerSnapshot(source, frame)).toBeNull()
     }
     expect(source.entries).not.toHaveBeenCalled()
+  })
+})
+
+describe('warmSnapshot', () => {
+  const board = (count: number): BoardSnapshot => ({
+    seq: count,
+    orders: Array.from({ length: count }, (_, n) => entry(`w${n}`, { number: n })),
+  })
+
+  it('encodes every card ahead of the first request, which then only joins their bytes', async () => {
+    const warm = board(600)
+    await warmSnapshot({ entries: () => warm }).done
+    const stringify = vi.spyOn(JSON, 'stringify')
+    try {
+      const text = snapshotFrame(7, warm).toString()
+      // The frame around the orders only: no card is encoded again.
+      expect(stringify.mock.calls.length).toBeLessThan(3)
+      stringify.mockRestore()
+      expect(text).toBe(expected(7, warm))
+    } finally {
+      stringify.mockRestore()
+    }
+  })
+
+  it('stops early when asked, and a snapshot encodes what was not warmed yet', async () => {
+    const cold = board(600)
+    const warming = warmSnapshot({ entries: () => cold })
+    warming.stop()
+    await warming.done
+    const stringify = vi.spyOn(JSON, 'stringify')
+    try {
+      const text = snapshotFrame(8, cold).toString()
+      expect(stringify.mock.calls.length).toBeGreaterThan(600)
+      stringify.mockRestore()
+      expect(text).toBe(expected(8, cold))
+    } finally {
+      stringify.mockRestore()
+    }
   })
 })
