@@ -59,6 +59,9 @@ function isReviewed(source: string, finding: Finding): boolean {
 async function scan(): Promise<z.infer<typeof Report>> {
   const run = Scanner.parse(require('@doyensec/electronegativity')).default
   const dir = mkdtempSync(join(tmpdir(), 'kds-electronegativity-'))
+  // The report goes beside the scanned copy, not into it: the scanner may still be writing there
+  // when it answers, and the scanned folder must be removable then.
+  const out = mkdtempSync(join(tmpdir(), 'kds-electronegativity-report-'))
   try {
     for (const folder of SCANNED) cpSync(join(ROOT, folder), join(dir, folder), { recursive: true })
     const electron = z
@@ -68,7 +71,7 @@ async function scan(): Promise<z.infer<typeof Report>> {
       {
         input: dir,
         // Without an output file it prints its own banner and progress bar; the table is ours.
-        output: join(dir, 'report.csv'),
+        output: join(out, 'report.csv'),
         isRelative: true,
         verbose: false,
         electronVersionOverride: electron.version,
@@ -77,7 +80,16 @@ async function scan(): Promise<z.infer<typeof Report>> {
     )
     return Report.parse(report)
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    for (const left of [dir, out]) removeLeftover(left)
+  }
+}
+
+/** Removes a scratch folder, retrying while something still writes in it; never fails the scan. */
+function removeLeftover(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 })
+  } catch (error) {
+    console.warn(`security: could not remove ${dir} (${String(error)}); the scan itself is done`)
   }
 }
 
