@@ -224,3 +224,43 @@ test('scheduled orders count down, late ones rise to the top in red', async ({
   await page.keyboard.press('Escape')
   await keepScreenshot(page, testInfo, 'late-and-scheduled')
 })
+
+test('a new card flashes by a layer whose opacity pulses, not by repainting the card', async ({
+  page,
+  reference,
+  shell,
+}, testInfo) => {
+  await openBoard(page, shell.url)
+  // A test order never flashes; the factory makes one now and then unless told.
+  const order = await makeOrder(reference, { isTestOrder: false })
+  const flashing = card(page, order._id)
+  await expect(flashing).toHaveClass(/card--flash/)
+  // What each running animation on the card (its layers included) changes: only opacity runs on
+  // the compositor without painting the card again, on every screen, for each frame of a rush.
+  const animated = await flashing.evaluate((element) =>
+    element.getAnimations({ subtree: true }).map(
+      (animation) =>
+        (animation as CSSAnimation).animationName +
+        ':' +
+        [
+          ...new Set(
+            (animation.effect as KeyframeEffect)
+              .getKeyframes()
+              .flatMap((frame) => Object.keys(frame))
+              .filter((key) => !['offset', 'computedOffset', 'easing', 'composite'].includes(key)),
+          ),
+        ].join(','),
+    ),
+  )
+  // Vue's scoped styles suffix the keyframes' name.
+  expect(animated.some((entry) => /^card-flash\b.*:opacity$/.test(entry))).toBe(true)
+  expect(animated.every((entry) => entry.endsWith(':opacity'))).toBe(true)
+  // The screenshot at the flash's height, to see the layer lies under the text, not over it.
+  await flashing.evaluate((element) => {
+    for (const animation of element.getAnimations({ subtree: true })) {
+      animation.pause()
+      animation.currentTime = 500
+    }
+  })
+  await keepScreenshot(page, testInfo, 'new-card-flashing')
+})
