@@ -51,7 +51,8 @@ test('a backend 10 minutes ahead: cards start at 0:00, the skew is said', async 
     'Часы этого компьютера отстают от сервера на 10 мин',
   )
 
-  const made = handle.createOrder({})
+  // As soon as possible: a scheduled order (the factory makes one now and then) counts down instead.
+  const made = handle.createOrder({ time: null })
   if (!made.ok) throw new Error(made.reason)
   const fresh = card(page, made.value._id)
   await expect(fresh).toBeVisible()
@@ -66,6 +67,25 @@ test('a backend 10 minutes ahead: cards start at 0:00, the skew is said', async 
   expect(seconds(await seed.getByTestId('elapsed').innerText())).toBeLessThanOrEqual(5)
   await expect(seed.getByTestId('elapsed')).toHaveAttribute('data-level', 'normal')
   await expect(page.getByTestId('clock-skew')).toBeVisible()
+
+  // An order for later counts down in its header («через 1:28:05»): read whole, never cut off,
+  // even on the narrowest tile.
+  const later = handle.createOrder({ time: Date.now() + 10 * 60_000 + 90 * 60_000 })
+  if (!later.ok) throw new Error(later.reason)
+  const countdown = card(page, later.value._id).getByTestId('elapsed')
+  await expect(countdown).toContainText('через')
+  await atEachScreen(page, async (size) => {
+    // Within its card once the tiles have settled at this size.
+    const inside = () =>
+      countdown.evaluate((element) => {
+        const time = element.getBoundingClientRect()
+        const box = (
+          element.closest('[data-testid="order-card"]') ?? element
+        ).getBoundingClientRect()
+        return time.left >= box.left && time.right <= box.right
+      })
+    await expect.poll(inside, { message: `the countdown whole at ${size}` }).toBe(true)
+  })
 
   await atEachScreen(page, (size) =>
     page.screenshot({ path: test.info().outputPath(`clock-${size}.png`) }),
