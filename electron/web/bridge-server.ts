@@ -95,6 +95,10 @@ export function createBridge(core: BridgeCore, log: Logger, gate: BridgeGate = O
       return send(ws, responseFrame({ id: 0, ok: false, error: 'bad request: not JSON' }))
     }
     const snapshot = answerSnapshot(core, frame, connection.role)
+    // The answers asked before it in the same read (a starting page's settings and status) are
+    // only microtasks away: they go first, not behind megabytes of board (drawn twice otherwise,
+    // once before its clock came and once after).
+    if (snapshot !== null) await new Promise<void>((resolve) => setImmediate(resolve))
     const answered = snapshot ?? responseFrame(await dispatchRequest(handlers, frame))
     // What the request changed was pushed before it was answered: it arrives first, as it did
     // before pushes were batched (a recall's page finds the order back on its board).

@@ -60,6 +60,22 @@ describe('the bridge', () => {
     expect(page.raw.findLast((text) => text.includes('"orders":['))).not.toContain('clientId')
   })
 
+  it('answers the small requests a page asked before its snapshot ahead of it', async () => {
+    const stack = await startStack()
+    const page = await openPage(stack.shell, stack.origin)
+    await connected(stack)
+    // A page starting asks for its settings and status, then its snapshot, in one go: the small
+    // answers must not wait behind the board (a board drawn before its clock is drawn twice).
+    const [settings, status, snapshot] = await Promise.all(
+      ['settings', 'status', 'snapshot'].map((name) => page.request(name)),
+    )
+    expect([settings?.ok, status?.ok, snapshot?.ok]).toEqual([true, true, true])
+    const answered = page.frames.flatMap((frame) =>
+      frame.kind === 'response' ? [frame.response.id] : [],
+    )
+    expect(answered.indexOf(snapshot?.id ?? -1)).toBe(2)
+  })
+
   it('keeps a page that is still reading a snapshot bigger than the buffer limit', async () => {
     const stack = await startStack()
     const { server, core, shell, origin } = stack
